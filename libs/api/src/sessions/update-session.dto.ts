@@ -1,0 +1,4 @@
+import { PartialType } from '@nestjs/swagger';
+import { CreateSessionDto } from './create-session.dto';
+
+export class UpdateSessionDto extends PartialType(CreateSessionDto) {}

@@ -1,0 +1,34 @@
+/** The validated, typed configuration every module receives. Built once at boot by `loadConfig`. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl: string;
+  database:
+    | { driver: 'sqlite'; file: string; url?: undefined }
+    | { driver: 'postgres'; url: string; file?: undefined };
+  runMigrations: boolean;
+  /** Tests may build the schema from entities; never used outside tests. */
+  synchronizeSchema: boolean;
+  redisUrl?: string;
+  adminApiToken: string;
+  /** True when the token was generated because none was configured (printed at start). */
+  adminApiTokenGenerated: boolean;
+  /** Master secret from which per-tenant pseudonymisation keys are derived; never stored in the database. */
+  identitySecret: string;
+  demoSeed: boolean;
+  bookingCutoffMinutes: number;
+  jobs: {
+    runInHost: boolean;
+    concurrency: number;
+    pollIntervalMs: number;
+    leaseSeconds: number;
+    defaultAttempts: number;
+    backoffBaseMs: number;
+  };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  defaultLocale: 'en' | 'zh-CN';
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

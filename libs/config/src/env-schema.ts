@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)));
+
+const int = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `must be an integer between ${min} and ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .optional()
+    .refine(
+      (v) => {
+        if (v === undefined || v === '') return true;
+        try {
+          return protocols.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { message: `must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}` },
+    )
+    .transform((v) => (v === '' ? undefined : v));
+
+/** Every variable o2o-bridge reads. The README's configuration table mirrors this list. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).optional().default('development'),
+  PORT: int(3000, 0, 65535),
+  HOST: z.string().optional().default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).optional().default('./data'),
+  PUBLIC_URL: url(['http:', 'https:']),
+  DATABASE_URL: url(['postgres:', 'postgresql:']),
+  DATABASE_MIGRATIONS_RUN: bool(true),
+  REDIS_URL: url(['redis:', 'rediss:']),
+  ADMIN_API_TOKEN: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || v.length >= 16, {
+      message: 'must be at least 16 characters',
+    }),
+  IDENTITY_SECRET: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || v.length >= 32, {
+      message: 'must be at least 32 characters',
+    }),
+  DEMO_SEED: bool(true),
+  BOOKING_CUTOFF_MINUTES: int(60, 0, 60 * 24 * 30),
+  JOBS_RUN_IN_HOST: bool(true),
+  JOBS_CONCURRENCY: int(4, 1, 64),
+  JOBS_POLL_INTERVAL_MS: int(500, 10, 60000),
+  JOBS_LEASE_SECONDS: int(60, 1, 3600),
+  JOBS_DEFAULT_ATTEMPTS: int(5, 1, 100),
+  JOBS_BACKOFF_BASE_MS: int(1000, 1, 3600000),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .optional()
+    .default('info'),
+  DEFAULT_LOCALE: z.enum(['en', 'zh-CN']).optional().default('en'),
+});
+
+export type RawEnv = z.input<typeof envSchema>;

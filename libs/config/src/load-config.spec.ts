@@ -1,0 +1,58 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from './config-error';
+import { loadConfig } from './load-config';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'o2o-config-'));
+
+describe('loadConfig', () => {
+  it('gives the embedded defaults with no configuration', () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({ driver: 'sqlite', file: join(dir, 'o2o-bridge.sqlite') });
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.adminApiTokenGenerated).toBe(true);
+    expect(config.publicUrl).toBe('http://localhost:3000');
+  });
+
+  it('keeps generated secrets stable across restarts', () => {
+    const dir = dataDir();
+    const a = loadConfig({ DATA_DIR: dir });
+    const b = loadConfig({ DATA_DIR: dir });
+    expect(b.adminApiToken).toBe(a.adminApiToken);
+    expect(b.identitySecret).toBe(a.identitySecret);
+  });
+
+  it('selects PostgreSQL from DATABASE_URL', () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
+    expect(config.database).toEqual({ driver: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/test' });
+  });
+
+  it.each([
+    ['PORT', 'abc', 'must be an integer'],
+    ['PORT', '70000', 'must be an integer'],
+    ['DATABASE_URL', 'mysql://x', 'must be a URL'],
+    ['REDIS_URL', 'not a url', 'must be a URL'],
+    ['ADMIN_API_TOKEN', 'short', 'at least 16'],
+    ['DEMO_SEED', 'maybe', 'true or false'],
+    ['NODE_ENV', 'staging', ''],
+  ])('rejects %s=%s naming the variable', (variable, value, reason) => {
+    try {
+      loadConfig({ DATA_DIR: dataDir(), [variable]: value });
+      throw new Error('expected a ConfigError');
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as ConfigError).problems[0].variable).toBe(variable);
+      expect((err as Error).message).toContain(variable);
+      expect((err as Error).message).toContain(reason);
+    }
+  });
+
+  it('requires secrets in production', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production' })).toThrow(
+      /ADMIN_API_TOKEN: is required in production.*IDENTITY_SECRET/,
+    );
+  });
+});

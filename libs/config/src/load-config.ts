@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AppConfig } from './app-config';
+import { ConfigError } from './config-error';
+import { envSchema } from './env-schema';
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Secrets that were not configured are generated once and kept in DATA_DIR (never in the database), so an
+ * embedded install keeps stable pseudonyms and a stable admin token across restarts.
+ */
+function persistedSecret(dataDir: string, name: string, bytes: number): string {
+  const file = join(dataDir, name);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(bytes).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}
+
+/** Validates an environment into the typed config; throws ConfigError naming each bad variable. */
+export function loadConfig(env: Env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => ({ variable: String(i.path[0]), reason: i.message })),
+    );
+  }
+  const e = parsed.data;
+  const problems: { variable: string; reason: string }[] = [];
+  if (e.NODE_ENV === 'production') {
+    if (!e.ADMIN_API_TOKEN) problems.push({ variable: 'ADMIN_API_TOKEN', reason: 'is required in production' });
+    if (!e.IDENTITY_SECRET) problems.push({ variable: 'IDENTITY_SECRET', reason: 'is required in production' });
+    if (!e.PUBLIC_URL) problems.push({ variable: 'PUBLIC_URL', reason: 'is required in production' });
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const dataDir = resolve(e.DATA_DIR);
+  const adminApiToken = e.ADMIN_API_TOKEN || persistedSecret(dataDir, 'admin-api-token', 24);
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    database: e.DATABASE_URL
+      ? { driver: 'postgres', url: e.DATABASE_URL }
+      : { driver: 'sqlite', file: join(dataDir, 'o2o-bridge.sqlite') },
+    runMigrations: e.DATABASE_MIGRATIONS_RUN,
+    synchronizeSchema: false,
+    redisUrl: e.REDIS_URL,
+    adminApiToken,
+    adminApiTokenGenerated: !e.ADMIN_API_TOKEN,
+    identitySecret: e.IDENTITY_SECRET || persistedSecret(dataDir, 'identity-secret', 32),
+    demoSeed: e.DEMO_SEED,
+    bookingCutoffMinutes: e.BOOKING_CUTOFF_MINUTES,
+    jobs: {
+      runInHost: e.JOBS_RUN_IN_HOST,
+      concurrency: e.JOBS_CONCURRENCY,
+      pollIntervalMs: e.JOBS_POLL_INTERVAL_MS,
+      leaseSeconds: e.JOBS_LEASE_SECONDS,
+      defaultAttempts: e.JOBS_DEFAULT_ATTEMPTS,
+      backoffBaseMs: e.JOBS_BACKOFF_BASE_MS,
+    },
+    logLevel: e.LOG_LEVEL,
+    defaultLocale: e.DEFAULT_LOCALE,
+  };
+}
+
+/** The one place in the code base that reads process.env. */
+export function loadConfigFromProcessEnv(): AppConfig {
+  return loadConfig(process.env);
+}

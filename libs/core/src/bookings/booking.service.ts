@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@o2o/config';
+import { TransactionRunner } from '@o2o/persistence';
+import { Clock } from '../clock/clock';
+import { DomainError } from '../errors/domain.error';
+import { DomainEventBus } from '../events/domain-event.bus';
+import { DomainEvent } from '../events/domain-events';
+import { Learner } from '../learners/learner.entity';
+import { OfflineSessionService } from '../sessions/offline-session.service';
+import { OfflineSession } from '../sessions/offline-session.entity';
+import { Booking, BookingSource } from './booking.entity';
+import { WaitlistPromoter } from './waitlist.promoter';
+
+export interface BookingView extends Booking {
+  waitlistPosition: number | null;
+}
+
+export interface BookingOutcome {
+  booking: BookingView;
+  /** False when the learner already held a live booking and that one is returned. */
+  created: boolean;
+}
+
+/**
+ * The booking engine. Every change takes the session's lock first, so the session's counters are the single
+ * source of truth for capacity: seats are never oversold and the waitlist order never has gaps or duplicates.
+ */
+@Injectable()
+export class BookingService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly bus: DomainEventBus,
+    private readonly clock: Clock,
+    private readonly sessions: OfflineSessionService,
+    private readonly promoter: WaitlistPromoter,
+  ) {}
+
+  async book(tenantId: string, sessionId: string, learnerId: string, source: BookingSource = 'api'): Promise<BookingOutcome> {
+    const events: DomainEvent[] = [];
+    const outcome = await this.tx.run(async (m) => {
+      const session = await this.sessions.lock(m, tenantId, sessionId);
+      if (!(await m.existsBy(Learner, { id: learnerId, tenantId }))) {
+        throw new DomainError('LEARNER_NOT_FOUND', 422, { learnerId }, 'learnerId');
+      }
+      const existing = await m
+        .getRepository(Booking)
+        .createQueryBuilder('b')
+        .where('b.sessionId = :sessionId AND b.learnerId = :learnerId AND b.status <> :cancelled', {
+          sessionId, learnerId, cancelled: 'cancelled',
+        })
+        .getOne();
+      if (existing) return { booking: await this.withPosition(m, existing), created: false };
+      if (session.status === 'cancelled') throw new DomainError('SESSION_CANCELLED', 409);
+      if (session.status !== 'scheduled') throw new DomainError('SESSION_NOT_SCHEDULED', 409, { status: session.status });
+      const now = this.clock.now();
+      const closesAt = new Date(session.startsAt.getTime() - this.config.bookingCutoffMinutes * 60_000);
+      if (now >= closesAt) {
+        throw new DomainError('BOOKING_CLOSED', 409, {
+          minutes: this.config.bookingCutoffMinutes, closedAt: closesAt.toISOString(),
+        });
+      }
+      const booking = m.create(Booking, {
+        id: randomUUID(), tenantId, sessionId, learnerId, source, queueNumber: null,
+        confirmedAt: null, promotedAt: null, cancelledAt: null, cancelReason: null,
+      });
+      const facts = { tenantId, sessionId, bookingId: booking.id, learnerId };
+      if (session.confirmedCount < session.capacity) {
+        Object.assign(booking, { status: 'confirmed', confirmedAt: now });
+        await m.insert(Booking, booking);
+        await m.update(OfflineSession, { id: sessionId }, { confirmedCount: session.confirmedCount + 1 });
+        events.push(await this.bus.record(m, 'BookingConfirmed', facts, now));
+        return { booking: { ...(await m.findOneByOrFail(Booking, { id: booking.id })), waitlistPosition: null }, created: true };
+      }
+      if (session.waitlistCount >= session.waitlistLimit) throw new DomainError('WAITLIST_FULL', 409);
+      Object.assign(booking, { status: 'waitlisted', queueNumber: session.queueSeq + 1 });
+      await m.insert(Booking, booking);
+      await m.update(OfflineSession, { id: sessionId }, {
+        waitlistCount: session.waitlistCount + 1, queueSeq: session.queueSeq + 1,
+      });
+      const waitlistPosition = session.waitlistCount + 1;
+      events.push(await this.bus.record(m, 'BookingWaitlisted', { ...facts, waitlistPosition }, now));
+      return { booking: { ...(await m.findOneByOrFail(Booking, { id: booking.id })), waitlistPosition }, created: true };
+    });
+    await this.bus.publish(events);
+    return outcome;
+  }
+
+  async cancel(tenantId: string, bookingId: string, reason = 'learner_cancelled'): Promise<BookingView> {
+    const events: DomainEvent[] = [];
+    const known = await this.find(tenantId, bookingId);
+    await this.tx.run(async (m) => {
+      const session = await this.sessions.lock(m, tenantId, known.sessionId);
+      // Re-read under the lock: a racing cancellation may have got here first.
+      const booking = await m.findOneByOrFail(Booking, { id: bookingId });
+      if (booking.status === 'cancelled') return;
+      if (booking.status !== 'confirmed' && booking.status !== 'waitlisted') {
+        throw new DomainError('BOOKING_FINISHED', 409, { status: booking.status });
+      }
+      const now = this.clock.now();
+      if (now >= session.startsAt) throw new DomainError('SESSION_STARTED', 409);
+      await m.update(Booking, { id: bookingId }, { status: 'cancelled', cancelledAt: now, cancelReason: reason });
+      events.push(await this.bus.record(m, 'BookingCancelled', {
+        tenantId, sessionId: session.id, bookingId, learnerId: booking.learnerId,
+        previousStatus: booking.status, reason,
+      }, now));
+      if (booking.status === 'confirmed') session.confirmedCount -= 1;
+      else session.waitlistCount -= 1;
+      await m.update(OfflineSession, { id: session.id }, {
+        confirmedCount: session.confirmedCount, waitlistCount: session.waitlistCount,
+      });
+      events.push(...(await this.promoter.fillFreeSeats(m, session)));
+    });
+    await this.bus.publish(events);
+    return this.get(tenantId, bookingId);
+  }
+
+  async get(tenantId: string, bookingId: string): Promise<BookingView> {
+    return this.withPosition(this.dataSource.manager, await this.find(tenantId, bookingId));
+  }
+
+  /** All bookings of a session: confirmed first, then the waitlist in order, then the rest. */
+  async listForSession(tenantId: string, sessionId: string): Promise<BookingView[]> {
+    await this.sessions.get(tenantId, sessionId);
+    const rows = await this.dataSource.getRepository(Booking).find({
+      where: { sessionId, tenantId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const rank: Record<string, number> = { confirmed: 0, attended: 0, no_show: 0, waitlisted: 1, cancelled: 2 };
+    const waitlist = rows.filter((b) => b.status === 'waitlisted').sort((a, b) => a.queueNumber! - b.queueNumber!);
+    return rows
+      .map((b) => ({ ...b, waitlistPosition: b.status === 'waitlisted' ? waitlist.indexOf(b) + 1 : null }))
+      .sort((a, b) => rank[a.status] - rank[b.status] || (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0));
+  }
+
+  listForLearner(tenantId: string, learnerId: string): Promise<Booking[]> {
+    return this.dataSource.getRepository(Booking).find({ where: { tenantId, learnerId }, order: { createdAt: 'DESC' } });
+  }
+
+  private async find(tenantId: string, bookingId: string): Promise<Booking> {
+    const booking = await this.dataSource.getRepository(Booking).findOneBy({ id: bookingId, tenantId });
+    if (!booking) throw new DomainError('BOOKING_NOT_FOUND', 404, { bookingId });
+    return booking;
+  }
+
+  private async withPosition(m: EntityManager, booking: Booking): Promise<BookingView> {
+    if (booking.status !== 'waitlisted') return { ...booking, waitlistPosition: null };
+    const ahead = await m
+      .getRepository(Booking)
+      .createQueryBuilder('b')
+      .where('b.sessionId = :sessionId AND b.status = :status AND b.queueNumber <= :queueNumber', {
+        sessionId: booking.sessionId, status: 'waitlisted', queueNumber: booking.queueNumber,
+      })
+      .getCount();
+    return { ...booking, waitlistPosition: ahead };
+  }
+}

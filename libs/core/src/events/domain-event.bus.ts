@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { DomainEventRecord } from './domain-event.entity';
+import { DomainEvent, DomainEventMap, DomainEventType } from './domain-events';
+
+type Handler<K extends DomainEventType> = (event: DomainEvent<K>) => void | Promise<void>;
+
+/**
+ * In-process, typed event bus. Writers `record` events inside their transaction (durable log) and `publish`
+ * them after commit, so subscribers never see a change that was rolled back. Subscribers should only enqueue
+ * jobs: long work never runs inside the request.
+ */
+@Injectable()
+export class DomainEventBus {
+  private readonly logger = new Logger('DomainEventBus');
+  private readonly handlers = new Map<DomainEventType, Handler<DomainEventType>[]>();
+
+  subscribe<K extends DomainEventType>(type: K, handler: Handler<K>): () => void {
+    const list = this.handlers.get(type) ?? [];
+    list.push(handler as Handler<DomainEventType>);
+    this.handlers.set(type, list);
+    return () => list.splice(list.indexOf(handler as Handler<DomainEventType>), 1);
+  }
+
+  /** Builds an event and writes it to the durable log within the caller's transaction. */
+  async record<K extends DomainEventType>(
+    manager: EntityManager,
+    type: K,
+    payload: DomainEventMap[K],
+    occurredAt: Date,
+  ): Promise<DomainEvent<K>> {
+    const event: DomainEvent<K> = { id: randomUUID(), type, payload, occurredAt };
+    await manager.insert(DomainEventRecord, {
+      id: event.id,
+      tenantId: (payload as { tenantId: string }).tenantId,
+      type,
+      payload: payload as never,
+      occurredAt,
+    });
+    return event;
+  }
+
+  async publish(events: DomainEvent[]): Promise<void> {
+    for (const event of events) {
+      for (const handler of this.handlers.get(event.type) ?? []) {
+        try {
+          await handler(event);
+        } catch (err) {
+          // A failing subscriber must not undo or fail a change that is already committed.
+          this.logger.error(`subscriber of ${event.type} failed: ${(err as Error).stack ?? err}`);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,4 @@
+export * from './error-messages';
+export * from './locale';
+export * from './translate';
+export * from './validation-messages';

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder, ObjectLiteral } from 'typeorm';
+
+/**
+ * Runs units of work atomically on both databases.
+ *
+ * TypeORM 1.x on better-sqlite3 shares one connection between concurrent `transaction()` calls, so on SQLite
+ * every write transaction goes through one in-process queue. PostgreSQL gets real concurrent transactions with
+ * row locks (see `lockForUpdate`) and a retry on serialization failures and deadlocks.
+ */
+@Injectable()
+export class TransactionRunner {
+  private queue: Promise<unknown> = Promise.resolve();
+  readonly isSqlite: boolean;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.isSqlite = dataSource.options.type === 'better-sqlite3';
+  }
+
+  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.isSqlite) return this.withRetry(work);
+    const result = this.queue.then(() => this.dataSource.transaction(work));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Takes a row lock on PostgreSQL; on SQLite the write queue already serialises the unit of work. */
+  lockForUpdate<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>): SelectQueryBuilder<E> {
+    return this.isSqlite ? qb : qb.setLock('pessimistic_write');
+  }
+
+  private async withRetry<T>(work: (manager: EntityManager) => Promise<T>, attempt = 1): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (err) {
+      const code = (err as { code?: string; driverError?: { code?: string } }).driverError?.code ??
+        (err as { code?: string }).code;
+      if ((code === '40001' || code === '40P01') && attempt < 5) {
+        await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 10));
+        return this.withRetry(work, attempt + 1);
+      }
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,6 @@
+export * from './channel-plugin';
+export * from './lms-plugin';
+export * from './plugin-manifest';
+export * from './plugin-sdk.module';
+export * from './plugin.registry';
+export * from './sdk-version';
