@@ -1,0 +1,2 @@
+export * from './service-probe';
+export * from './test-database';
