@@ -1,0 +1,15 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Deterministic id of an imported row: `<prefix>:<sha256>` over its *normalised* content (learner ref,
+ * course, type, instant as ISO UTC, numbers as numbers) joined with a separator that cannot occur in a
+ * trimmed CSV field. Chosen over file+line so re-importing a file — re-exported, re-sorted, or with
+ * rows added — stores nothing twice, and over raw-text hashing so "2024-05-01T09:30:00Z" and
+ * "2024-05-01 17:30:00+08:00" are the same event. Two identical rows in one file are one event by design:
+ * nothing could tell them apart later either.
+ */
+export function csvRowSourceId(prefix: string, parts: ReadonlyArray<string | number | undefined | null>): string {
+  const hash = createHash('sha256');
+  hash.update(parts.map((p) => (p === undefined || p === null ? '' : String(p))).join('\u001f'));
+  return `${prefix}:${hash.digest('hex')}`;
+}
