@@ -32,13 +32,14 @@ const common = {
 };
 
 module.exports = {
+  // Jest 30 reads testTimeout only at the top level; the e2e suites boot real databases and processes.
+  testTimeout: 120000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,plugins}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      testTimeout: 120000,
     },
   ],
 };

@@ -65,11 +65,15 @@ export class BullmqJobQueue extends JobQueue {
     const jobId = options.idempotencyKey ? bullmqJobId(options.idempotencyKey) : randomUUID();
     if (options.idempotencyKey && (await this.queue.getJob(jobId))) return { id: jobId, deduplicated: true };
     const delay = options.runAt ? Math.max(0, options.runAt.getTime() - this.clock.now().getTime()) : 0;
-    await this.queue.add(name, payload, {
+    // BullMQ returns the existing job when the id is taken; the token tells a racing duplicate from our own add.
+    const enqueueToken = randomUUID();
+    const added = await this.queue.add(name, { payload, enqueueToken }, {
       jobId, attempts, delay, backoff: { type: 'exponential', delay: this.config.jobs.backoffBaseMs },
       removeOnComplete: { age: 7 * 24 * 3600 }, removeOnFail: false,
     });
-    return { id: jobId, deduplicated: false };
+    void added;
+    const stored = await this.queue.getJob(jobId);
+    return { id: jobId, deduplicated: (stored?.data as { enqueueToken?: string })?.enqueueToken !== enqueueToken };
   }
 
   register<P>(name: string, handler: JobHandler<P>): void {
@@ -94,7 +98,7 @@ export class BullmqJobQueue extends JobQueue {
     const handler = this.registry.get(job.name);
     if (!handler) throw new UnrecoverableError(`no handler registered for job "${job.name}"`);
     try {
-      return await handler(job.data, {
+      return await handler((job.data as { payload: unknown }).payload, {
         id: job.id!, name: job.name, attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1,
         reportProgress: async (percent, message) => { await job.updateProgress({ percent, message: message ?? null }); },
       });
@@ -124,7 +128,7 @@ export class BullmqJobQueue extends JobQueue {
     return {
       id, name: job.name, state: state === 'dead' && attemptsLeft && !job.finishedOn ? 'queued' : state,
       attempts: job.attemptsMade, maxAttempts: job.opts.attempts ?? 1,
-      progress: typeof progress === 'number' ? progress : progress?.percent ?? 0,
+      progress: state === 'completed' ? 100 : typeof progress === 'number' ? progress : progress?.percent ?? 0,
       progressMessage: typeof progress === 'number' ? null : progress?.message ?? null,
       lastError: job.failedReason ?? null, result: job.returnvalue ?? null,
       runAt: new Date(job.timestamp + (job.opts.delay ?? 0)), createdAt: new Date(job.timestamp),
@@ -151,7 +155,7 @@ export class BullmqJobQueue extends JobQueue {
       const rows = await this.dataSource.manager.find(JobRecord, { where: { state: 'outbox' }, take: 100 });
       for (const row of rows) {
         const delay = Math.max(0, row.runAt.getTime() - this.clock.now().getTime());
-        await this.queue.add(row.name, row.payload, {
+        await this.queue.add(row.name, { payload: row.payload, enqueueToken: row.id }, {
           jobId: row.id, attempts: row.maxAttempts, delay,
           backoff: { type: 'exponential', delay: this.config.jobs.backoffBaseMs },
           removeOnComplete: { age: 7 * 24 * 3600 }, removeOnFail: false,

@@ -67,8 +67,8 @@ export class DatabaseJobQueue extends JobQueue {
 
   async startWorking(): Promise<void> {
     this.stopped = false;
+    // Not unref'd: in apps/worker this timer is what keeps the process alive between jobs.
     this.timer = setInterval(() => this.kick(), this.config.jobs.pollIntervalMs);
-    this.timer.unref();
     this.kick();
   }
 
