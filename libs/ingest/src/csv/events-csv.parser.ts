@@ -39,41 +39,48 @@ function eventsSchema(issuer: string, naiveTimesAreUtc: boolean): CsvSchema<Norm
   };
 }
 
-function mapEventRow(view: CsvRecordView, issuer: string, naiveTimesAreUtc: boolean): CsvRowMapping<NormalizedLearningEvent> {
-  const errors: Array<{ column: string; reason: string }> = [];
-  const read = <T>(column: string, parse: (text: string) => FieldParse<T>): T | undefined => {
-    const text = view.get(column);
-    if (text === '') return undefined;
-    const parsed = parse(text);
-    if (parsed.ok) return parsed.value;
-    errors.push({ column, reason: parsed.reason });
-    return undefined;
-  };
-  const identifier = (column: string, max: number): string => {
-    const text = view.get(column);
-    if (text.length > max) errors.push({ column, reason: `is longer than ${max} characters` });
-    return text;
-  };
+type FieldErrors = Array<{ column: string; reason: string }>;
 
-  const learnerId = identifier('learner_id', MAX_ID_LENGTH);
+// Module-level helpers rather than per-row closures: this runs a million times per large import.
+function readOptional<T>(view: CsvRecordView, column: string, parse: (text: string) => FieldParse<T>, errors: FieldErrors): T | undefined {
+  const text = view.get(column);
+  if (text === '') return undefined;
+  const parsed = parse(text);
+  if (parsed.ok) return parsed.value;
+  errors.push({ column, reason: parsed.reason });
+  return undefined;
+}
+
+function readIdentifier(view: CsvRecordView, column: string, max: number, errors: FieldErrors): string {
+  const text = view.get(column);
+  if (text.length > max) errors.push({ column, reason: `is longer than ${max} characters` });
+  return text;
+}
+
+const parseTimestamp = (text: string) => CsvFieldParsers.timestamp(text, false);
+const parseNaiveTimestamp = (text: string) => CsvFieldParsers.timestamp(text, true);
+
+function mapEventRow(view: CsvRecordView, issuer: string, naiveTimesAreUtc: boolean): CsvRowMapping<NormalizedLearningEvent> {
+  const errors: FieldErrors = [];
+  const learnerId = readIdentifier(view, 'learner_id', MAX_ID_LENGTH, errors);
   if (learnerId === '') errors.push({ column: 'learner_id', reason: 'is required' });
   const typeText = view.get('event_type').toLowerCase();
   const type = isLearningEventType(typeText) ? typeText : undefined;
   if (!type) {
     errors.push({ column: 'event_type', reason: `must be one of ${LEARNING_EVENT_TYPES.join(', ')} (got ${JSON.stringify(view.get('event_type'))})` });
   }
-  const courseId = identifier('course_id', MAX_ID_LENGTH);
+  const courseId = readIdentifier(view, 'course_id', MAX_ID_LENGTH, errors);
   // Platform-level events (a log-in) belong to no course; everything else must say which course it is about.
   if (courseId === '' && type !== undefined && type !== 'logged_in') {
     errors.push({ column: 'course_id', reason: `is required for event_type ${type} (only logged_in may leave it empty)` });
   }
-  const occurredAt = read('occurred_at', (t) => CsvFieldParsers.timestamp(t, naiveTimesAreUtc));
+  const occurredAt = readOptional(view, 'occurred_at', naiveTimesAreUtc ? parseNaiveTimestamp : parseTimestamp, errors);
   if (view.get('occurred_at') === '') errors.push({ column: 'occurred_at', reason: 'is required' });
-  const value = identifier('value', MAX_VALUE_LENGTH);
-  const durationSeconds = read('duration_seconds', CsvFieldParsers.nonNegative);
-  const score = read('score', CsvFieldParsers.score);
-  const amount = read('amount', CsvFieldParsers.nonNegative);
-  const currency = read('currency', CsvFieldParsers.currency);
+  const value = readIdentifier(view, 'value', MAX_VALUE_LENGTH, errors);
+  const durationSeconds = readOptional(view, 'duration_seconds', CsvFieldParsers.nonNegative, errors);
+  const score = readOptional(view, 'score', CsvFieldParsers.score, errors);
+  const amount = readOptional(view, 'amount', CsvFieldParsers.nonNegative, errors);
+  const currency = readOptional(view, 'currency', CsvFieldParsers.currency, errors);
   if (amount !== undefined && view.get('currency') === '') errors.push({ column: 'currency', reason: 'is required when amount is given' });
   if (view.get('amount') === '' && view.get('currency') !== '') errors.push({ column: 'amount', reason: 'is required when currency is given' });
   if (errors.length > 0 || !type || !occurredAt) return { errors };
