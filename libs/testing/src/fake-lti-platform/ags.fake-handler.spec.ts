@@ -2,6 +2,10 @@ import { FakeLtiPlatform } from './fake-lti-platform';
 import { LTI_SPEC } from './lti-spec.constants';
 import { StrictLtiToolFixture } from './strict-lti-tool.fixture';
 
+/** Response bodies are asserted field by field, so they are read loosely typed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const json = (res: Response): Promise<any> => res.json();
+
 const MT = LTI_SPEC.mediaType;
 const ALL_SCOPES = Object.values(LTI_SPEC.scope);
 
@@ -21,7 +25,7 @@ describe('AGS endpoints', () => {
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
-  const createItem = async (body: Record<string, unknown>) => (await call(lineItemsUrl, { method: 'POST', type: MT.lineItem, body })).json();
+  const createItem = async (body: Record<string, unknown>) => json(await call(lineItemsUrl, { method: 'POST', type: MT.lineItem, body }));
   const score = (lineItemUrl: string, body: Record<string, unknown>) => {
     const u = new URL(lineItemUrl);
     u.pathname += '/scores';
@@ -30,7 +34,7 @@ describe('AGS endpoints', () => {
   const results = async (lineItemUrl: string) => {
     const u = new URL(lineItemUrl);
     u.pathname += '/results';
-    return (await call(u.toString(), { accept: MT.resultContainer })).json();
+    return json(await call(u.toString(), { accept: MT.resultContainer }));
   };
   const validScore = (over: Record<string, unknown> = {}) => ({
     userId: 'u1',
@@ -66,10 +70,10 @@ describe('AGS endpoints', () => {
     for (const [q, labels] of [['resource_link_id=rl-1', ['Attendance']], ['resource_id=att', ['Attendance']], ['tag=online', ['Quiz']]] as const) {
       const res = await call(`${lineItemsUrl}&${q}`, { accept: MT.lineItemContainer });
       expect(res.headers.get('content-type')).toBe(MT.lineItemContainer);
-      expect((await res.json()).map((i: { label: string }) => i.label)).toEqual(labels);
+      expect((await json(res)).map((i: { label: string }) => i.label)).toEqual(labels);
     }
     const put = await call(created.id, { method: 'PUT', type: MT.lineItem, body: { ...created, label: 'Attendance (offline)' } });
-    expect(await put.json()).toMatchObject({ id: created.id, label: 'Attendance (offline)' });
+    expect(await json(put)).toMatchObject({ id: created.id, label: 'Attendance (offline)' });
     expect((await call(created.id, { method: 'DELETE' })).status).toBe(204);
     expect((await call(created.id)).status).toBe(404);
   });
@@ -90,7 +94,7 @@ describe('AGS endpoints', () => {
     const withoutQuery = `${item.id.split('?')[0]}/scores`;
     const res = await call(withoutQuery, { method: 'POST', type: MT.score, body: validScore() });
     expect(res.status).toBe(400);
-    expect((await res.json()).error_description).toMatch(/type_id/);
+    expect((await json(res)).error_description).toMatch(/type_id/);
   });
 
   it('validates scores', async () => {
@@ -175,7 +179,7 @@ describe('AGS endpoints', () => {
         fetch(url, { method: 'POST', headers: { authorization: `Bearer ${canvasToken}`, 'content-type': MT.score }, body: JSON.stringify(body) });
       const ok = await post(validScore({ scoreMaximum: 1, scoreGiven: 1 }));
       expect(ok.status).toBe(200);
-      expect((await ok.json()).resultUrl).toMatch(/\/results\/u1$/);
+      expect((await json(ok)).resultUrl).toMatch(/\/results\/u1$/);
       expect((await post(validScore({ userId: 'x', scoreMaximum: 1, scoreGiven: 1 }))).status).toBe(422);
     } finally {
       await canvas.stop();

@@ -3,11 +3,15 @@ import { LTI_SPEC } from './lti-spec.constants';
 import { StrictLtiToolFixture } from './strict-lti-tool.fixture';
 import type { RosterMember } from './fake-lti-platform.types';
 
+/** Response bodies are asserted field by field, so they are read loosely typed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const json = (res: Response): Promise<any> => res.json();
+
 const NRPS = LTI_SPEC.scope.nrpsMembershipReadonly;
 const L = LTI_SPEC.role.learner;
 const I = LTI_SPEC.role.instructor;
 
-const member = (id: string, roles = [L], status: RosterMember['status'] = 'Active'): RosterMember => ({
+const member = (id: string, roles: string[] = [L], status: RosterMember['status'] = 'Active'): RosterMember => ({
   id,
   roles,
   status,
@@ -27,7 +31,7 @@ async function importAll(url: string, token: string): Promise<{ pages: number; m
     const res = await fetch(next, { headers: { authorization: `Bearer ${token}`, accept: LTI_SPEC.mediaType.membershipContainer } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe(LTI_SPEC.mediaType.membershipContainer);
-    members.push(...(await res.json()).members);
+    members.push(...(await json(res)).members);
     next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('link') ?? '')?.[1];
     pages += 1;
   }
@@ -66,7 +70,7 @@ describe('NRPS context membership endpoint', () => {
 
   it('honours limit and keeps it in the next link', async () => {
     const res = await fetch(`${url}?limit=4`, { headers: { authorization: `Bearer ${token}` } });
-    const body = await res.json();
+    const body = await json(res);
     expect(body.members).toHaveLength(4);
     expect(body.context).toEqual({ id: 'course-1', label: 'course-1', title: 'Course 1' });
     const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('link') ?? '')![1];
@@ -76,7 +80,7 @@ describe('NRPS context membership endpoint', () => {
 
   it('filters by role (full URI or short name)', async () => {
     for (const role of [I, 'Instructor']) {
-      const body = await (await fetch(`${url}?role=${encodeURIComponent(role)}`, { headers: { authorization: `Bearer ${token}` } })).json();
+      const body = await json(await fetch(`${url}?role=${encodeURIComponent(role)}`, { headers: { authorization: `Bearer ${token}` } }));
       expect(body.members.map((m: { user_id: string }) => m.user_id)).toEqual(['a']);
     }
   });

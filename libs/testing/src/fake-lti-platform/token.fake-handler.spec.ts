@@ -3,6 +3,10 @@ import { FakeLtiPlatform } from './fake-lti-platform';
 import { LTI_SPEC } from './lti-spec.constants';
 import { StrictLtiToolFixture } from './strict-lti-tool.fixture';
 
+/** Response bodies are asserted field by field, so they are read loosely typed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const json = (res: Response): Promise<any> => res.json();
+
 const NRPS = LTI_SPEC.scope.nrpsMembershipReadonly;
 const SCORE = LTI_SPEC.scope.agsScore;
 
@@ -82,11 +86,11 @@ describe('POST /token (client credentials with JWT client assertion)', () => {
       fetch(platform.urls.token, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
     const wrongGrant = await post({ grant_type: 'password', scope: NRPS });
     expect(wrongGrant.status).toBe(400);
-    expect((await wrongGrant.json()).error).toBe('unsupported_grant_type');
+    expect((await json(wrongGrant)).error).toBe('unsupported_grant_type');
     const wrongType = await post({ grant_type: 'client_credentials', client_assertion_type: 'basic', client_assertion: 'x', scope: NRPS });
-    expect((await wrongType.json()).error).toBe('invalid_request');
-    const json = await fetch(platform.urls.token, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-    expect(json.status).toBe(400);
+    expect((await json(wrongType)).error).toBe('invalid_request');
+    const jsonBody = await fetch(platform.urls.token, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(jsonBody.status).toBe(400);
   });
 
   it('issued tokens expire with the platform clock', async () => {
