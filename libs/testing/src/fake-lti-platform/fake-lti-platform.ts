@@ -9,7 +9,7 @@ import { FailureInjector } from './failure.injector';
 import { IdTokenBuilder } from './id-token.builder';
 import { LaunchPreparer, type LaunchRequestSpec, type PreparedLaunch } from './launch.preparer';
 import { LtiBrowser } from './lti-browser';
-import { runLaunch, type LaunchOptions, type LaunchResult } from './lti-launch.driver';
+import { launch as runLaunch, type LaunchOptions, type LaunchResult } from './lti-launch.driver';
 import { initiateLogin, type LoginOutcome } from './login-initiation.driver';
 import { NrpsFakeHandler } from './nrps.fake-handler';
 import { OidcAuthFakeHandler } from './oidc-auth.fake-handler';

@@ -49,12 +49,12 @@ export interface LaunchResult {
  * /auth -> platform form_post of id_token + state -> POST to the tool's redirect_uri (with the
  * cookies the tool set at login) -> the tool's redirects.
  */
-export async function runLaunch(platform: LaunchPlatformPort, options: LaunchOptions = {}): Promise<LaunchResult> {
+export async function launch(platform: LaunchPlatformPort, options: LaunchOptions = {}): Promise<LaunchResult> {
   const { browser: given, browserOptions, loginMethod, followRedirects = true, case: launchCase, ...spec } = options;
   const mutation = launchCase?.mutation ?? spec.mutation ?? {};
   if (mutation.flow?.requiresPriorLaunch) {
     const { mutation: _m, ...validSpec } = spec;
-    const prior = await runLaunch(platform, { ...validSpec, browserOptions, loginMethod, followRedirects });
+    const prior = await launch(platform, { ...validSpec, browserOptions, loginMethod, followRedirects });
     if (!prior.idToken) throw new Error(`prior launch failed: ${prior.login.failure ?? prior.status}`);
   }
   const browser = given ?? new LtiBrowser(browserOptions);
