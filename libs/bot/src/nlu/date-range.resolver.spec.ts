@@ -41,6 +41,11 @@ const CASES: Array<[string, string, string, string]> = [
   ['Jan 5, 2027', '2027-01-05', '2027-01-06', 'day'],
   ['12/12', '2026-12-12', '2026-12-13', 'day'],
   ['1/3', '2027-01-03', '2027-01-04', 'day'],
+  ['yesterday', '2026-12-03', '2026-12-04', 'day'],
+  ['last week', '2026-11-23', '2026-11-30', 'week'],
+  ['last weekend', '2026-11-28', '2026-11-30', 'weekend'],
+  ['last Saturday', '2026-11-28', '2026-11-29', 'day'],
+  ['last month', '2026-11-01', '2026-12-01', 'month'],
   ['12/25/2026', '2026-12-25', '2026-12-26', 'day'],
   ['2027-02-14', '2027-02-14', '2027-02-15', 'day'],
   ['今天', '2026-12-04', '2026-12-05', 'day'],
@@ -75,6 +80,12 @@ const CASES: Array<[string, string, string, string]> = [
   ['12号', '2026-12-12', '2026-12-13', 'day'],
   ['2号', '2027-01-02', '2027-01-03', 'day'],
   ['１２／１２', '2026-12-12', '2026-12-13', 'day'],
+  ['昨天', '2026-12-03', '2026-12-04', 'day'],
+  ['前天', '2026-12-02', '2026-12-03', 'day'],
+  ['上周', '2026-11-23', '2026-11-30', 'week'],
+  ['上周末', '2026-11-28', '2026-11-30', 'weekend'],
+  ['上周六', '2026-11-28', '2026-11-29', 'day'],
+  ['上个月', '2026-11-01', '2026-12-01', 'month'],
 ];
 
 describe('resolveDateRange', () => {
@@ -99,6 +110,11 @@ describe('resolveDateRange', () => {
     expect(range('next Saturday')?.text).toBe('next Saturday');
     expect(range('这周末')?.grain).toBe('weekend');
     expect(range('12月12日')?.grain).toBe('day');
+  });
+
+  it('does not take the 上 of 线上 (online) for "last"', () => {
+    expect(range('线上周末班有吗')).toMatchObject({ grain: 'weekend', from: shanghaiMidnight('2026-12-05').toISOString() });
+    expect(range('线上周六的课')?.from).toBe(shanghaiMidnight('2026-12-05').toISOString());
   });
 
   it('does not read ordinary words as dates', () => {

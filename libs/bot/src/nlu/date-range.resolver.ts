@@ -69,6 +69,7 @@ function monthOfWord(word: string): number {
 function weekdayWithPrefix(prefix: string | undefined, weekday: number, today: CalendarDay): DaySpan {
   const p = (prefix ?? '').toLowerCase();
   if (p.startsWith('next') || p.startsWith('下')) return day(inWeekOf(today.addDays(7), weekday));
+  if (p.startsWith('last') || p.startsWith('上')) return day(inWeekOf(today.addDays(-7), weekday));
   if (p.startsWith('this') || p.startsWith('这') || p.startsWith('本')) return day(inWeekOf(today, weekday));
   return day(upcoming(today, weekday));
 }
@@ -101,6 +102,10 @@ const RULES: Rule[] = [
   { pattern: rx(`${B}(?:the\\s+)?day\\s+after\\s+tomorrow${E}`), resolve: (_m, t) => day(t.addDays(2)) },
   { pattern: rx(`${B}(?:today|tonight|this\\s+(?:morning|afternoon|evening))${E}`), resolve: (_m, t) => day(t) },
   { pattern: rx(`${B}(?:tomorrow|tmrw?)${E}`), resolve: (_m, t) => day(t.addDays(1)) },
+  { pattern: rx(`${B}yesterday${E}`), resolve: (_m, t) => day(t.addDays(-1)) },
+  { pattern: rx(`${B}last\\s+weekend${E}`), resolve: (_m, t) => weekendOf(t.addDays(-7)) },
+  { pattern: rx(`${B}last\\s+week${E}`), resolve: (_m, t) => weekOf(t.addDays(-7)) },
+  { pattern: rx(`${B}last\\s+month${E}`), resolve: (_m, t) => monthOf(t.addMonths(-1)) },
   { pattern: rx(`${B}next\\s+weekend${E}`), resolve: (_m, t) => weekendOf(t.addDays(7)) },
   { pattern: rx(`${B}(?:this\\s+(?:coming\\s+)?|the\\s+)?weekend${E}`), resolve: (_m, t) => weekendOf(t) },
   { pattern: rx(`${B}next\\s+week${E}`), resolve: (_m, t) => weekOf(t.addDays(7)) },
@@ -108,7 +113,7 @@ const RULES: Rule[] = [
   { pattern: rx(`${B}next\\s+month${E}`), resolve: (_m, t) => monthOf(t.addMonths(1)) },
   { pattern: rx(`${B}this\\s+month${E}`), resolve: (_m, t) => monthOf(t) },
   {
-    pattern: rx(`${B}(next|this|coming)\\s+(${WEEKDAY_ANY})${E}`),
+    pattern: rx(`${B}(next|last|this|coming)\\s+(${WEEKDAY_ANY})${E}`),
     resolve: (m, t) => weekdayWithPrefix(m[1], weekdayOfWord(m[2]), t),
   },
   // Abbreviations alone are ordinary words ("sat", "sun"); after "on" they are days.
@@ -142,15 +147,21 @@ const RULES: Rule[] = [
   { pattern: rx('后天'), resolve: (_m, t) => day(t.addDays(2)) },
   { pattern: rx('今天|今日|今晚|今早'), resolve: (_m, t) => day(t) },
   { pattern: rx('明天|明日|明晚|明早'), resolve: (_m, t) => day(t.addDays(1)) },
+  { pattern: rx('昨天|昨日|昨晚'), resolve: (_m, t) => day(t.addDays(-1)) },
+  { pattern: rx('前天'), resolve: (_m, t) => day(t.addDays(-2)) },
+  // Not the 上 of 线上/网上 ("online"): "线上周末班" is an online weekend class, not last weekend.
+  { pattern: rx('(?<![线网早晚])上个?(?:周末|礼拜末)'), resolve: (_m, t) => weekendOf(t.addDays(-7)) },
   { pattern: rx('下个?(?:周末|礼拜末)'), resolve: (_m, t) => weekendOf(t.addDays(7)) },
   { pattern: rx('(?:这个?|本)?周末'), resolve: (_m, t) => weekendOf(t) },
   {
-    pattern: rx('(下个?|这个?|本)?(?:周|星期|礼拜)([一二三四五六日天1-7])'),
+    pattern: rx('(下个?|(?<![线网早晚])上个?|这个?|本)?(?:周|星期|礼拜)([一二三四五六日天1-7])'),
     resolve: (m, t) => weekdayWithPrefix(m[1], ZH_WEEKDAY[m[2]] ?? Number(m[2]), t),
   },
   { pattern: rx('下个?(?:周|星期|礼拜)'), resolve: (_m, t) => weekOf(t.addDays(7)) },
+  { pattern: rx('(?<![线网早晚])上个?(?:周|星期|礼拜)'), resolve: (_m, t) => weekOf(t.addDays(-7)) },
   { pattern: rx('(?:这个?|本)(?:周|星期|礼拜)'), resolve: (_m, t) => weekOf(t) },
   { pattern: rx('下个?月'), resolve: (_m, t) => monthOf(t.addMonths(1)) },
+  { pattern: rx('(?<![线网早晚])上个?月'), resolve: (_m, t) => monthOf(t.addMonths(-1)) },
   { pattern: rx('(?:这个?|本)月'), resolve: (_m, t) => monthOf(t) },
   {
     pattern: rx(`(?:(\\d{4})年)?(${ZH_NUM})月(${ZH_NUM})[日号]`),

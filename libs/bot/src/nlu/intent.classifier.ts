@@ -61,6 +61,7 @@ export class IntentClassifier {
       throw new Error(`corpus is for '${corpus.language}', classifier for '${this.language}'`);
     }
     const started = performance.now();
+    this.known.clear();
     const samples: Array<{ input: Record<string, number>; output: Record<string, number> }> = [];
     for (const intent of LABELS) {
       for (const utterance of corpus.intents[intent] ?? []) {
@@ -94,7 +95,7 @@ export class IntentClassifier {
     const { units, features } = featurize(text, this.language);
     const coverage = units.length === 0 ? 0 : units.filter((u) => this.known.has(u)).length / units.length;
     const known = features.filter((f) => this.known.has(f));
-    const raw = known.length === 0 ? {} : (this.network!.run(toInput(known)) ?? {});
+    const raw = known.length === 0 ? {} : (this.network.run(toInput(known)) ?? {});
     const activation = Math.max(0, ...Object.values(raw));
     return { ranked: this.rank(raw), coverage, activation };
   }

@@ -115,8 +115,12 @@ export interface NluResult {
   text: string;
   language: NluLanguage;
   intent: NluIntent;
+  /**
+   * Normalised classifier score (0..1) of the winning label: for an intent, its score; for `none`, the score
+   * of whatever came first (the best but not convincing intent, or the out-of-scope class).
+   */
   score: number;
-  /** The next best intents (for `none`: the best candidates to offer as choices). */
+  /** The next best intents (for `none`: the best candidates to offer as choices), best first, at most 3. */
   alternatives: IntentScore[];
   entities: NluEntities;
 }
