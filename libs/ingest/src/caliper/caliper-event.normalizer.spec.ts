@@ -100,6 +100,12 @@ describe('normalizeCaliperEvent', () => {
     });
   });
 
+  it('gives a re-sent event the same sourceId (the store keeps one), whatever the case of its UUID', () => {
+    const first = eventOf({});
+    const resent = eventOf({ id: 'urn:uuid:FF9EC22A-FC59-4AE1-AE8D-2C9463EE2F8F' });
+    expect(resent.sourceId).toBe(first.sourceId);
+  });
+
   it('normalises a whole envelope, entity describes included as unsupported', () => {
     const results = normalizeCaliperEnvelope(
       caliperEnvelope([caliperEvent(), { '@context': 'http://purl.imsglobal.org/ctx/caliper/v1p2', id: LEARNER, type: 'Person' }]),

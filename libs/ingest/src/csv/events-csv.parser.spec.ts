@@ -128,6 +128,22 @@ describe('parseEventsCsv', () => {
     expect(errors).toEqual([{ line: 3, column: null, reason: expect.stringContaining('longer than 1024 bytes') }]);
   });
 
+  it('keeps line numbers exact across blank lines, all-empty rows and quoted newlines', async () => {
+    const { rows, errors } = await collect(
+      file('u1,c1,viewed,2024-05-01T09:30:00Z,"two\nlines",,,,', '', ',,,,,,,,', 'u2,c1,viewed,,,,,,', '   ', 'u3,c1,viewed,2024-05-01T09:30:00Z,,,,,'),
+    );
+    expect(rows.map((r) => r.learnerRef.subject)).toEqual(['u1', 'u3']);
+    expect(errors).toEqual([{ line: 6, column: 'occurred_at', reason: 'is required' }]);
+  });
+
+  it('lists at most maxListedErrors errors and counts the rest', async () => {
+    const bad = Array.from({ length: 30 }, (_, i) => `u${i},c1,viewed,never,,,,,`);
+    const { errors, progress } = await collect(file(...bad), { maxListedErrors: 5 });
+    expect(errors).toHaveLength(6);
+    expect(errors[5]).toEqual({ line: 0, column: null, reason: '25 more rejected row(s) not listed (limit 5)' });
+    expect(progress.rowsRejected).toBe(30);
+  });
+
   it('accepts zone-less times as UTC only when asked', async () => {
     const { rows } = await collect(file('u1,c1,viewed,2024-05-01 09:30:00,,,,,'), { naiveTimesAreUtc: true });
     expect(rows[0].occurredAt).toEqual(new Date('2024-05-01T09:30:00Z'));
