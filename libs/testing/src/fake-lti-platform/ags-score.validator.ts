@@ -18,7 +18,7 @@ export type ScoreValidation =
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /**
- * Score publish body checks (AGS 2.0 §3.4). Hard errors are what platforms refuse; a timestamp
+ * Score publish body checks (AGS 2.0 score publish service). Hard errors are what platforms refuse; a timestamp
  * without sub-second precision is only a warning because the spec asks for it but Moodle and Canvas
  * accept whole seconds.
  */

@@ -24,7 +24,7 @@ export interface AgsHandlerDeps {
 
 /**
  * Assignment and Grade Services 2.0: line items container, line item, scores and results.
- * Scopes per AGS §3: reading line items takes `lineitem` or `lineitem.readonly`, changing them takes
+ * Scopes per AGS 2.0: reading line items takes `lineitem` or `lineitem.readonly`, changing them takes
  * `lineitem`, scores take `score`, results take `result.readonly`.
  */
 export class AgsFakeHandler {

@@ -28,7 +28,7 @@ export interface DeepLinkingReturn {
 const C = LTI_SPEC.claim;
 
 /**
- * Deep Linking 2.0 return endpoint (§4.5-4.6): the tool posts form field `JWT`, signed with its own key.
+ * Deep Linking 2.0 return endpoint (LtiDeepLinkingResponse): the tool posts form field `JWT`, signed with its own key.
  * The platform checks the signature against the tool's JWKS, the audience (its issuer), the deployment
  * and the `data` round-trip, then keeps the content items it can use. Moodle flavour keeps only
  * `ltiResourceLink` items, as Moodle does.

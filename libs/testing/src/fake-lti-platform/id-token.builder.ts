@@ -26,7 +26,7 @@ export interface IdTokenInput {
   deploymentId: string;
   user: PlatformUser;
   roles: string[];
-  /** Undefined = no context claim (a valid launch per Core §5.4.1, e.g. from a user's dashboard). */
+  /** Undefined = no context claim (the context claim is optional in LTI 1.3 Core, e.g. a launch from a user's dashboard). */
   context?: LtiContext;
   targetLinkUri: string;
   custom?: Record<string, string>;
@@ -49,8 +49,8 @@ const AGS_SCOPES: readonly string[] = [
 ];
 
 /**
- * Claims of LtiResourceLinkRequest and LtiDeepLinkingRequest id_tokens (LTI 1.3 Core §5, Deep Linking
- * 2.0 §4.4, NRPS 2.0 §3.6.1, AGS 2.0 §3.1). The result is a plain object a mutation can break.
+ * Claims of LtiResourceLinkRequest and LtiDeepLinkingRequest id_tokens (LTI 1.3 Core, Deep Linking
+ * 2.0, NRPS 2.0, AGS 2.0). The result is a plain object a mutation can break.
  */
 export class IdTokenBuilder {
   constructor(
@@ -69,7 +69,7 @@ export class IdTokenBuilder {
   deepLinkingRequest(input: IdTokenInput): LtiIdTokenClaims {
     if (!input.deepLinking) throw new Error('deepLinkingRequest needs deepLinking settings');
     const claims = this.common(input, LTI_SPEC.messageType.deepLinkingRequest);
-    // accept_presentation_document_targets is required by DL 2.0 §4.4.1; the rest has sensible defaults.
+    // accept_presentation_document_targets is required by Deep Linking 2.0; the rest has sensible defaults.
     claims[LTI_SPEC.claim.dlSettings] = {
       accept_types: ['ltiResourceLink'],
       accept_presentation_document_targets: ['iframe', 'window'],

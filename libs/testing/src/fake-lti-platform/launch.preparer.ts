@@ -13,6 +13,7 @@ import type {
   PlatformUser,
   RegisteredTool,
   ResourceLinkInfo,
+  RosterMember,
 } from './fake-lti-platform.types';
 
 /** What a test says about a launch; everything left out gets a realistic default. */
@@ -34,6 +35,8 @@ export interface LaunchRequestSpec {
   mutation?: LaunchMutation;
   /** Extra login initiation parameters (Canvas adds `lti_storage_target`). */
   extraLoginParams?: Record<string, string>;
+  /** Send the login initiation somewhere else than the registered initiate_login_uri. */
+  loginUrl?: string;
 }
 
 export interface LoginInitiationParams {
@@ -105,8 +108,10 @@ export class LaunchPreparer {
     const firstLearner = context
       ? this.registry.roster(context.id).find((m) => m.roles.includes(LTI_SPEC.role.learner) && m.status !== 'Deleted')
       : undefined;
-    const user = spec.user ?? firstLearner ?? DEFAULT_USER;
-    const roles = spec.roles ?? existing?.roles ?? (user === firstLearner ? firstLearner.roles : [LTI_SPEC.role.learner]);
+    // `user: { id }` of an enrolled member launches as that member, with the roster's personal data.
+    const fromRoster = existing ? LaunchPreparer.personOf(existing) : undefined;
+    const user = spec.user ? { ...fromRoster, ...spec.user } : firstLearner ? LaunchPreparer.personOf(firstLearner) : DEFAULT_USER;
+    const roles = spec.roles ?? existing?.roles ?? (!spec.user && firstLearner ? firstLearner.roles : [LTI_SPEC.role.learner]);
     // Someone launching from a course is enrolled in it; keeping the roster in step lets AGS accept their scores.
     if (context && !this.registry.member(context.id, user.id)) this.registry.upsertMember(context.id, { ...user, roles });
 
@@ -135,7 +140,7 @@ export class LaunchPreparer {
         ? { ...DL_DEFAULTS[this.platform.flavour], ...spec.deepLinking, deep_link_return_url: this.urls.deepLinkReturn(id) }
         : undefined,
       mutation: spec.mutation ?? {},
-      loginUrl: tool.loginUrl,
+      loginUrl: spec.loginUrl ?? tool.loginUrl,
       loginParams: {
         iss: this.platform.issuer,
         login_hint: user.id,
@@ -153,6 +158,11 @@ export class LaunchPreparer {
 
   byMessageHint(hint: string | undefined): PreparedLaunch | undefined {
     return hint ? this.pending.get(hint) : undefined;
+  }
+
+  private static personOf(member: RosterMember): PlatformUser {
+    const { roles: _roles, status: _status, ...person } = member;
+    return person;
   }
 
   private resolveContext(input: LaunchRequestSpec['context']): LtiContext | undefined {

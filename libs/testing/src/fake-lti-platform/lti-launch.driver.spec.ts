@@ -63,6 +63,14 @@ describe('launch driver against a strict tool', () => {
     expect(result.hops[0].method).toBe('POST');
   });
 
+  it('launches an enrolled member by id with the roster data and roles, and enrols new users', async () => {
+    platform.registry.addContext({ id: 'course-9' }, [{ id: 'u9', roles: [LTI_SPEC.role.mentor], name: 'Mia Mentor', email: 'mia@example.edu' }]);
+    const result = await platform.launch({ context: 'course-9', user: { id: 'u9' } });
+    expect(result.claims).toMatchObject({ sub: 'u9', name: 'Mia Mentor', email: 'mia@example.edu', [LTI_SPEC.claim.roles]: [LTI_SPEC.role.mentor] });
+    await platform.launch({ context: 'course-9', user: { id: 'new-1', name: 'New' }, roles: [LTI_SPEC.role.learner] });
+    expect(platform.registry.member('course-9', 'new-1')?.roles).toEqual([LTI_SPEC.role.learner]);
+  });
+
   it('only listens on 127.0.0.1', () => {
     expect(platform.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });

@@ -22,7 +22,7 @@ const VARIABLES = {
 };
 
 /**
- * The platform's OpenID configuration (LTI Dynamic Registration 1.0 §3.4 plus OIDC Discovery), shaped
+ * The platform's OpenID configuration (LTI Dynamic Registration 1.0 plus OIDC Discovery), shaped
  * like Moodle's mod/lti/openid-configuration.php or Canvas's /api/lti/security/openid-configuration.
  */
 export function buildOpenIdConfiguration(platform: PlatformInfo, urls: PlatformUrls, authorizationServer: string): object {

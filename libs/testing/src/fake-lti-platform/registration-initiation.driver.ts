@@ -27,12 +27,12 @@ export interface RegistrationInitiationResult {
   registrations: DynamicRegistrationRecord[];
   /** The successful one, if any. */
   registration?: DynamicRegistrationRecord;
-  /** The page posts `org.imsglobal.lti.close` to the LMS window, as DR 1.0 §3.7 asks at the end. */
+  /** The page posts `org.imsglobal.lti.close` to the LMS window, as Dynamic Registration 1.0 asks at the end. */
   closeMessageSent: boolean;
 }
 
 /**
- * Registration initiation as Moodle and Canvas do it (LTI DR 1.0 §3.3): open the tool's registration
+ * Registration initiation as Moodle and Canvas do it (LTI Dynamic Registration 1.0): open the tool's registration
  * URL in the admin's browser with `openid_configuration` and `registration_token` query parameters;
  * the tool then calls the platform back on its own.
  */

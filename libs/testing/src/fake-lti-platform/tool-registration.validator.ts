@@ -46,7 +46,7 @@ const isUrl = (value: unknown): boolean => {
 };
 
 /**
- * Client registration checks (LTI Dynamic Registration 1.0 §3.5.1 and OIDC Dynamic Client Registration),
+ * Client registration checks (LTI Dynamic Registration 1.0 and OIDC Dynamic Client Registration),
  * with what each LMS adds: Moodle compares lti-tool-configuration.domain with the domain of
  * target_link_uri and maps `claims` to its name/e-mail switches; Canvas requires scope, claims and
  * messages and reads its privacy_level extension (anonymous when absent) and placements.
