@@ -20,8 +20,8 @@ export interface CsvParseBenchResult {
   /** RSS before parsing started and the highest RSS seen while parsing (sampled per batch and every 20 ms). */
   baselineRssMb: number;
   peakRssMb: number;
-  /** RSS once 10 % of the rows were through vs the peak: flat memory means these stay close. */
-  rssAtTenPercentMb: number;
+  /** RSS when 10 %, 50 % and 100 % of the rows were through: flat memory means these stay close. */
+  rssAtProgressMb: { '10%': number; '50%': number; '100%': number };
   peakHeapUsedMb: number;
 }
 
@@ -38,7 +38,7 @@ export async function runCsvParseBench(options: CsvParseBenchOptions = {}): Prom
   const baseline = process.memoryUsage();
   let peakRss = baseline.rss;
   let peakHeap = baseline.heapUsed;
-  let rssAtTenPercent = 0;
+  const checkpoints: Array<[fraction: number, rss: number]> = [[0.1, 0], [0.5, 0], [1, 0]];
   const sample = () => {
     const usage = process.memoryUsage();
     peakRss = Math.max(peakRss, usage.rss);
@@ -58,7 +58,9 @@ export async function runCsvParseBench(options: CsvParseBenchOptions = {}): Prom
       accepted = batch.progress.rowsAccepted;
       rejected = batch.progress.rowsRejected;
       const usage = sample();
-      if (!rssAtTenPercent && accepted + rejected >= rows / 10) rssAtTenPercent = usage.rss;
+      for (const checkpoint of checkpoints) {
+        if (!checkpoint[1] && accepted + rejected >= rows * checkpoint[0]) checkpoint[1] = usage.rss;
+      }
     }
   } finally {
     clearInterval(timer);
@@ -77,7 +79,7 @@ export async function runCsvParseBench(options: CsvParseBenchOptions = {}): Prom
     rowsPerCpuSecond: Math.round(rows / cpuSeconds),
     baselineRssMb: mb(baseline.rss),
     peakRssMb: mb(peakRss),
-    rssAtTenPercentMb: mb(rssAtTenPercent || peakRss),
+    rssAtProgressMb: { '10%': mb(checkpoints[0][1]), '50%': mb(checkpoints[1][1]), '100%': mb(checkpoints[2][1]) },
     peakHeapUsedMb: mb(peakHeap),
   };
 }
