@@ -57,6 +57,14 @@ describe.each(['moodle', 'generic'] as const)('deep linking return (%s)', (flavo
   const resourceLink = { type: 'ltiResourceLink', title: 'Offline session', url: 'http://127.0.0.1/launch?session=1', custom: { session: '1' } };
   const link = { type: 'link', url: 'https://example.com/page', title: 'Page' };
 
+  it('takes the tool\'s auto-submitted response page through the browser', async () => {
+    const result = await platform.launch({ messageType: 'LtiDeepLinkingRequest', deepLinking: { data: 'round-trip' } });
+    expect(result.body).toContain('name="JWT"');
+    const [returned] = await result.browser.submitForm(result.launchResponse!);
+    expect(returned.status).toBe(200);
+    expect(platform.deepLinkingReturns.at(-1)).toMatchObject({ status: 200, accepted: [{ type: 'ltiResourceLink', title: 'Offline session' }] });
+  });
+
   it('sends deep linking settings in the request', async () => {
     const request = await deepLinkingLaunch();
     expect(request[C.messageType]).toBe('LtiDeepLinkingRequest');

@@ -1,5 +1,6 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
+import { autoSubmitForm } from './auto-submit-form';
 import { CookieJar, type Embedding, type StoredCookie } from './cookie.jar';
 
 const NO_KEEPALIVE_HTTP = new http.Agent({ keepAlive: false });
@@ -88,6 +89,23 @@ export class LtiBrowser {
       current = { method: keep ? current.method : 'GET', url: res.location, form: keep ? current.form : undefined, crossSite: current.crossSite };
     }
     throw new Error(`more than ${maxRedirects} redirects starting at ${req.url}`);
+  }
+
+  /**
+   * Submits the first form of a page as its auto-submit script would (e.g. the tool's deep linking
+   * response page that posts `JWT` to the platform's deep_link_return_url).
+   */
+  async submitForm(page: BrowserResponse, crossSite = true): Promise<BrowserResponse[]> {
+    const form = autoSubmitForm.parse(page.body, page.url);
+    if (!form) throw new Error(`no form in the page from ${page.url}`);
+    const url = new URL(form.action);
+    if (form.method !== 'POST') for (const [k, v] of Object.entries(form.fields)) url.searchParams.set(k, v);
+    return this.navigate({
+      method: form.method === 'POST' ? 'POST' : 'GET',
+      url: url.toString(),
+      form: form.method === 'POST' ? form.fields : undefined,
+      crossSite,
+    });
   }
 
   cookies(url?: string): StoredCookie[] {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK, type KeyLike } from 'jose';
 import { LTI_SPEC } from './lti-spec.constants';
+import { autoSubmitForm } from './auto-submit-form';
 import { httpIo } from './http-io';
 import type { PlatformConfigForTool } from './fake-lti-platform.types';
 
@@ -151,7 +152,27 @@ export class StrictLtiToolFixture {
     if (type === LTI_SPEC.messageType.resourceLink && !(claims[C.resourceLink] as { id?: string })?.id) return reject('resource_link.id missing');
     if (!String(claims[C.targetLinkUri] ?? '').startsWith(this.url)) return reject('target_link_uri outside the tool');
     this.accepted.push(claims);
+    if (type === LTI_SPEC.messageType.deepLinkingRequest) return this.deepLinkingPage(claims, send);
     send(200, `launched ${String(claims.sub)}`);
+  }
+
+  /** Answers a deep linking request at once with one resource link, as an auto-submitting form. */
+  private async deepLinkingPage(request: Record<string, unknown>, send: (s: number, b: string, h?: Record<string, string>) => void): Promise<void> {
+    const settings = request[C.dlSettings] as { deep_link_return_url: string; data?: string };
+    const now = Math.floor(Date.now() / 1000);
+    const jwt = await this.sign({
+      iss: this.requireConfig().clientId,
+      aud: request.iss,
+      iat: now,
+      exp: now + 60,
+      nonce: randomBytes(8).toString('hex'),
+      [C.deploymentId]: request[C.deploymentId],
+      [C.messageType]: LTI_SPEC.messageType.deepLinkingResponse,
+      [C.version]: LTI_SPEC.version,
+      [C.dlContentItems]: [{ type: 'ltiResourceLink', title: 'Offline session', url: `${this.url}/launch` }],
+      ...(settings.data === undefined ? {} : { [C.dlData]: settings.data }),
+    });
+    send(200, autoSubmitForm.render(settings.deep_link_return_url, { JWT: jwt }), { 'content-type': 'text/html' });
   }
 
   /** Dynamic registration as ltijs does it: fetch the configuration, POST the registration. */
