@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { PlatformClock } from './platform-clock';
-import { httpIo, type FakeRequest, type FakeResponse } from './http-io';
+import type { PlatformClock } from './platform.clock';
+import { httpIo, type FakeRequest, type FakeResponse } from './http-io.util';
 
 export interface IssuedAccessToken {
   token: string;

@@ -1,10 +1,10 @@
 import { LTI_SPEC } from './lti-spec.constants';
-import { httpIo, type FakeRequest, type FakeResponse } from './http-io';
-import { paginate } from './paging';
+import { httpIo, type FakeRequest, type FakeResponse } from './http-io.util';
+import { paginate } from './paging.util';
 import { validateScore } from './ags-score.validator';
 import type { AccessTokenStore } from './access-token.store';
 import type { AgsStore, LineItemInput, StoredLineItem } from './ags.store';
-import type { PlatformClock } from './platform-clock';
+import type { PlatformClock } from './platform.clock';
 import type { PlatformRegistry } from './platform.registry';
 import type { PlatformUrls } from './platform.urls';
 import type { PlatformFlavour, RegisteredTool } from './fake-lti-platform.types';

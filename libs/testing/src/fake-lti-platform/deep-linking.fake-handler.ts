@@ -1,6 +1,6 @@
 import { decodeJwt } from 'jose';
 import { LTI_SPEC } from './lti-spec.constants';
-import { httpIo, type FakeRequest, type FakeResponse } from './http-io';
+import { httpIo, type FakeRequest, type FakeResponse } from './http-io.util';
 import type { LaunchPreparer } from './launch.preparer';
 import type { PlatformRegistry } from './platform.registry';
 import type { ToolKeyResolver } from './tool-key.resolver';

@@ -1,10 +1,10 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { jwtVerify, createLocalJWKSet } from 'jose';
 import { LTI_SPEC } from './lti-spec.constants';
-import { httpIo, type FakeRequest, type FakeResponse } from './http-io';
+import { httpIo, type FakeRequest, type FakeResponse } from './http-io.util';
 import { buildOpenIdConfiguration } from './platform-configuration.factory';
 import { validateToolRegistration } from './tool-registration.validator';
-import type { PlatformClock } from './platform-clock';
+import type { PlatformClock } from './platform.clock';
 import type { PlatformKeyStore } from './platform-key.store';
 import type { PlatformRegistry } from './platform.registry';
 import type { PlatformUrls } from './platform.urls';

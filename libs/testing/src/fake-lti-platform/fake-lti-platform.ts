@@ -8,12 +8,12 @@ import { DynamicRegistrationFakeHandler } from './dynamic-registration.fake-hand
 import { FailureInjector } from './failure.injector';
 import { IdTokenBuilder } from './id-token.builder';
 import { LaunchPreparer, type LaunchRequestSpec, type PreparedLaunch } from './launch.preparer';
-import { LtiBrowser } from './lti-browser';
+import { LtiBrowser } from './lti-browser.client';
 import { launch as runLaunch, type LaunchOptions, type LaunchResult } from './lti-launch.driver';
 import { initiateLogin, type LoginOutcome } from './login-initiation.driver';
 import { NrpsFakeHandler } from './nrps.fake-handler';
 import { OidcAuthFakeHandler } from './oidc-auth.fake-handler';
-import { PlatformClock } from './platform-clock';
+import { PlatformClock } from './platform.clock';
 import { PlatformHttpServer } from './platform-http.server';
 import { PlatformKeyStore } from './platform-key.store';
 import { PlatformRegistry } from './platform.registry';

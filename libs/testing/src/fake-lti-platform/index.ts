@@ -11,9 +11,9 @@ export { IdTokenBuilder, type IdTokenInput, type LtiIdTokenClaims, type LaunchPr
 export { PlatformKeyStore, type SignOptions } from './platform-key.store';
 export type { LaunchRequestSpec, PreparedLaunch, LoginInitiationParams } from './launch.preparer';
 
-export { LtiBrowser, type LtiBrowserOptions, type BrowserRequest, type BrowserResponse } from './lti-browser';
+export { LtiBrowser, type LtiBrowserOptions, type BrowserRequest, type BrowserResponse } from './lti-browser.client';
 export type { Embedding, StoredCookie } from './cookie.jar';
-export { autoSubmitForm, type AutoSubmitForm } from './auto-submit-form';
+export { autoSubmitForm, type AutoSubmitForm } from './auto-submit-form.util';
 export { initiateLogin, type LoginOutcome } from './login-initiation.driver';
 export { launch, type LaunchOptions, type LaunchResult } from './lti-launch.driver';
 export { registrationInitiation, type RegistrationInitiationOptions, type RegistrationInitiationResult } from './registration-initiation.driver';

@@ -1,5 +1,5 @@
-import { autoSubmitForm, type AutoSubmitForm } from './auto-submit-form';
-import type { BrowserResponse, LtiBrowser } from './lti-browser';
+import { autoSubmitForm, type AutoSubmitForm } from './auto-submit-form.util';
+import type { BrowserResponse, LtiBrowser } from './lti-browser.client';
 import type { PreparedLaunch } from './launch.preparer';
 import type { AuthResponseRecord } from './oidc-auth.fake-handler';
 

@@ -2,8 +2,8 @@ import request from 'supertest';
 import { FakeLtiPlatform } from './fake-lti-platform';
 import { KNOWN_BAD_LAUNCHES } from './known-bad-launches.catalogue';
 import { VALID_LAUNCH_VARIATIONS } from './valid-launch-variations.catalogue';
-import { LtiBrowser } from './lti-browser';
-import { autoSubmitForm } from './auto-submit-form';
+import { LtiBrowser } from './lti-browser.client';
+import { autoSubmitForm } from './auto-submit-form.util';
 import { LTI_SPEC } from './lti-spec.constants';
 import { StrictLtiToolFixture } from './strict-lti-tool.fixture';
 

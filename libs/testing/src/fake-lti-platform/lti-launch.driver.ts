@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { LtiBrowser, type BrowserResponse, type LtiBrowserOptions } from './lti-browser';
+import { LtiBrowser, type BrowserResponse, type LtiBrowserOptions } from './lti-browser.client';
 import { initiateLogin, type LoginOutcome, type LoginPlatformPort } from './login-initiation.driver';
 import type { StoredCookie } from './cookie.jar';
 import type { LtiIdTokenClaims } from './id-token.builder';

@@ -1,6 +1,6 @@
 import { LTI_SPEC } from './lti-spec.constants';
-import { httpIo, type FakeRequest, type FakeResponse } from './http-io';
-import { paginate } from './paging';
+import { httpIo, type FakeRequest, type FakeResponse } from './http-io.util';
+import { paginate } from './paging.util';
 import { filterPersonalData } from './privacy.filter';
 import type { AccessTokenStore } from './access-token.store';
 import type { PlatformRegistry } from './platform.registry';

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { LTI_SPEC } from './lti-spec.constants';
-import { autoSubmitForm } from './auto-submit-form';
-import { httpIo, type FakeRequest, type FakeResponse } from './http-io';
+import { autoSubmitForm } from './auto-submit-form.util';
+import { httpIo, type FakeRequest, type FakeResponse } from './http-io.util';
 import type { IdTokenBuilder, LtiIdTokenClaims } from './id-token.builder';
 import type { LaunchPreparer, PreparedLaunch } from './launch.preparer';
-import type { PlatformClock } from './platform-clock';
+import type { PlatformClock } from './platform.clock';
 import type { PlatformKeyStore } from './platform-key.store';
 import type { PlatformRegistry } from './platform.registry';
 import type { PlatformInfo } from './fake-lti-platform.types';

@@ -1,6 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { httpIo, type FakeRequest, type FakeResponse } from './http-io';
+import { httpIo, type FakeRequest, type FakeResponse } from './http-io.util';
 import type { CallRecorder } from './call.recorder';
 import type { FailureInjector } from './failure.injector';
 import type { EndpointName } from './fake-lti-platform.types';

@@ -1,5 +1,5 @@
-import { autoSubmitForm } from './auto-submit-form';
-import { LtiBrowser, type BrowserResponse } from './lti-browser';
+import { autoSubmitForm } from './auto-submit-form.util';
+import { LtiBrowser, type BrowserResponse } from './lti-browser.client';
 import type { DynamicRegistrationRecord } from './dynamic-registration.fake-handler';
 
 export interface RegistrationPlatformPort {

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK, type KeyLike } from 'jose';
 import { LTI_SPEC } from './lti-spec.constants';
-import { autoSubmitForm } from './auto-submit-form';
-import { httpIo } from './http-io';
+import { autoSubmitForm } from './auto-submit-form.util';
+import { httpIo } from './http-io.util';
 import type { PlatformConfigForTool } from './fake-lti-platform.types';
 
 const C = LTI_SPEC.claim;

@@ -1,8 +1,8 @@
 import { decodeJwt } from 'jose';
 import { LTI_SPEC } from './lti-spec.constants';
-import { httpIo, type FakeRequest, type FakeResponse } from './http-io';
+import { httpIo, type FakeRequest, type FakeResponse } from './http-io.util';
 import type { AccessTokenStore } from './access-token.store';
-import type { PlatformClock } from './platform-clock';
+import type { PlatformClock } from './platform.clock';
 import type { PlatformRegistry } from './platform.registry';
 import type { ToolKeyResolver } from './tool-key.resolver';
 

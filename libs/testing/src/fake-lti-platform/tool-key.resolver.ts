@@ -1,6 +1,6 @@
 import { createLocalJWKSet, jwtVerify, type JWTPayload, type JWTVerifyOptions, type ProtectedHeaderParameters } from 'jose';
-import { httpIo } from './http-io';
-import type { PlatformClock } from './platform-clock';
+import { httpIo } from './http-io.util';
+import type { PlatformClock } from './platform.clock';
 import type { RegisteredTool } from './fake-lti-platform.types';
 
 export interface ToolJwtVerified {

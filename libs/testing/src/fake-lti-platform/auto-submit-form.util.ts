@@ -1,4 +1,4 @@
-import { httpIo } from './http-io';
+import { httpIo } from './http-io.util';
 
 export interface AutoSubmitForm {
   action: string;

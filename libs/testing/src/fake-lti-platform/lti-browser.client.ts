@@ -1,6 +1,6 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
-import { autoSubmitForm } from './auto-submit-form';
+import { autoSubmitForm } from './auto-submit-form.util';
 import { CookieJar, type Embedding, type StoredCookie } from './cookie.jar';
 
 const NO_KEEPALIVE_HTTP = new http.Agent({ keepAlive: false });
