@@ -7,6 +7,7 @@ import { CORE_ENTITIES, CORE_MIGRATIONS, CoreModule, DemoSeedModule } from '@o2o
 import { JOBS_ENTITIES, JOBS_MIGRATIONS, JobsModule } from '@o2o/jobs';
 import { PersistenceModule } from '@o2o/persistence';
 import { assertPluginsCompatible, O2oPlugin, PluginSdkModule } from '@o2o/plugin-sdk';
+import { CAPABILITY_MODULES, CAPABILITY_SCHEMAS } from './capabilities';
 import { ENABLED_PLUGINS } from './enabled-plugins';
 
 export interface AppModuleOptions {
@@ -18,8 +19,8 @@ export interface AppModuleOptions {
 }
 
 export const SCHEMA = {
-  entities: [...CORE_ENTITIES, ...JOBS_ENTITIES],
-  migrations: [...CORE_MIGRATIONS, ...JOBS_MIGRATIONS],
+  entities: [...CORE_ENTITIES, ...JOBS_ENTITIES, ...CAPABILITY_SCHEMAS.flatMap((s) => s.entities as never[])],
+  migrations: [...CORE_MIGRATIONS, ...JOBS_MIGRATIONS, ...CAPABILITY_SCHEMAS.flatMap((s) => s.migrations as never[])],
 };
 
 /** Wires configuration, persistence, the domain, jobs, the API and the enabled plugins; owns nothing else. */
@@ -51,6 +52,7 @@ export class AppModule {
         PluginSdkModule,
         ...(options.http === false ? [] : [ApiModule]),
         DemoSeedModule,
+        ...CAPABILITY_MODULES,
         ...plugins.map((p) => p.module),
       ],
     };

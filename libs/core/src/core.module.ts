@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountLinkService } from './account-links/account-link.service';
 import { AttendanceService } from './attendance/attendance.service';
 import { BookingService } from './bookings/booking.service';
 import { WaitlistPromoter } from './bookings/waitlist.promoter';
@@ -13,17 +14,25 @@ import { LearnerService } from './learners/learner.service';
 import { OfflineSessionService } from './sessions/offline-session.service';
 import { TenantService } from './tenants/tenant.service';
 import { VenueService } from './venues/venue.service';
+import { CatalogueSuggestionRanker } from './suggestions/catalogue-suggestion.ranker';
+import { SuggestionRanker } from './suggestions/suggestion';
+import { SuggestionService } from './suggestions/suggestion.service';
 
 const services = [
   DomainEventBus, IdentityService, TenantService, CourseService, LearnerService, VenueService,
   OfflineSessionService, WaitlistPromoter, BookingService, AttendanceService, FeedbackService,
+  AccountLinkService, SuggestionService,
 ];
 
 /** The domain: tenants, courses, learners, venues, offline sessions, bookings, attendance, feedback. */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature(CORE_ENTITIES)],
-  providers: [...services, { provide: Clock, useClass: SystemClock }],
-  exports: [...services, Clock, TypeOrmModule],
+  providers: [
+    ...services,
+    { provide: Clock, useClass: SystemClock },
+    { provide: SuggestionRanker, useClass: CatalogueSuggestionRanker },
+  ],
+  exports: [...services, Clock, SuggestionRanker, TypeOrmModule],
 })
 export class CoreModule {}

@@ -1,3 +1,5 @@
+export * from './account-links/account-link-code.entity';
+export * from './account-links/account-link.service';
 export * from './attendance/attendance.entity';
 export * from './attendance/attendance.service';
 export * from './bookings/booking.entity';
@@ -28,3 +30,6 @@ export * from './venues/venue.entity';
 export * from './venues/venue.service';
 export * from './demo/demo-seed.module';
 export * from './demo/demo-seed.service';
+export * from './suggestions/catalogue-suggestion.ranker';
+export * from './suggestions/suggestion';
+export * from './suggestions/suggestion.service';

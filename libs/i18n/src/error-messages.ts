@@ -39,5 +39,6 @@ export const ERROR_MESSAGES: Record<string, { en: string; 'zh-CN': string }> = {
   },
   INVALID_TIME_RANGE: { en: 'endsAt: must be after startsAt', 'zh-CN': 'endsAt:必须晚于 startsAt' },
   INVALID_TIME_ZONE: { en: 'timeZone: "{timeZone}" is not an IANA time zone', 'zh-CN': 'timeZone:“{timeZone}”不是有效的 IANA 时区' },
+  LINK_CODE_INVALID: { en: 'code: this link code is unknown, used or expired', 'zh-CN': 'code:该绑定码无效、已使用或已过期' },
   JOB_NOT_FOUND: { en: 'Job {jobId} does not exist', 'zh-CN': '任务 {jobId} 不存在' },
 };
