@@ -1,14 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 
 /**
- * Mean binary cross-entropy over the rows whose mask is 1, computed from logits in the numerically stable
- * form max(z,0) − z·y + log(1 + e^−|z|). A batch with no labelled rows contributes exactly 0 (not NaN), which
- * is what lets offline-only and online-only examples share one batch.
+ * Σ weights · BCE(labels, σ(logits)) with BCE in the numerically stable form max(z,0) − z·y + log(1 + e^−|z|).
+ * The training loop passes weights = mask · α / (labelled offline rows in the batch) for the offline column and
+ * mask · β / (labelled online rows) for the online column, which makes this exactly
+ * α·mean masked BCE(offline) + β·mean masked BCE(online); a head with no labelled rows in the batch contributes
+ * 0 (not NaN). Folding mask, mean and α/β into one constant keeps the per-batch graph to a handful of kernels.
  */
-export function maskedBceFromLogits(logits: tf.Tensor, labels: tf.Tensor, mask: tf.Tensor): tf.Scalar {
+export function weightedBceFromLogits(logits: tf.Tensor, labels: tf.Tensor, weights: tf.Tensor): tf.Scalar {
   return tf.tidy(() => {
-    const perRow = tf.add(tf.sub(tf.relu(logits), tf.mul(logits, labels)), tf.log1p(tf.exp(tf.neg(tf.abs(logits)))));
-    return tf.div(tf.sum(tf.mul(perRow, mask)), tf.maximum(tf.sum(mask), 1)) as tf.Scalar;
+    const perEntry = tf.add(tf.sub(tf.relu(logits), tf.mul(logits, labels)), tf.log1p(tf.exp(tf.neg(tf.abs(logits)))));
+    return tf.sum(tf.mul(perEntry, weights)) as tf.Scalar;
   });
 }
 
@@ -24,16 +26,4 @@ export function maskedBceFromLogitsJs(logits: Float32Array, labels: Float32Array
     count++;
   }
   return { loss: count === 0 ? 0 : sum / count, count };
-}
-
-/** Splits NaN-for-missing labels into a 0/1 label array and a 0/1 mask array (NaN·0 would poison the loss). */
-export function labelsAndMask(labels: Float32Array): { y: Float32Array; mask: Float32Array } {
-  const y = new Float32Array(labels.length);
-  const mask = new Float32Array(labels.length);
-  for (let i = 0; i < labels.length; i++) {
-    if (Number.isNaN(labels[i])) continue;
-    y[i] = labels[i];
-    mask[i] = 1;
-  }
-  return { y, mask };
 }

@@ -34,7 +34,7 @@ export function resolveModelOptions(options: SatisfactionModelOptions): Resolved
     alpha: 1,
     beta: 1,
     learningRate: 0.003,
-    l2: 1e-4,
+    l2: 0,
     seed: 42,
     ...stripUndefined(options),
     inputWidth: options.inputWidth,

@@ -72,7 +72,7 @@ export class SatisfactionModel {
     this.assertWidth(validation.width);
     return runTrainingLoop(this.net, this.options, trainSet, validation, {
       epochs: opts.epochs ?? 30,
-      batchSize: opts.batchSize ?? 256,
+      batchSize: opts.batchSize ?? 512,
       patience: opts.patience ?? 4,
       minDelta: opts.minDelta ?? 1e-4,
       seed,
@@ -166,7 +166,7 @@ export class SatisfactionModel {
       const end = Math.min(count, start + PREDICT_CHUNK_ROWS);
       const probs = tf.tidy(() => {
         const x = tf.tensor2d(rows.subarray(start * width, end * width), [end - start, width]);
-        return tf.sigmoid(head.predict(x) as tf.Tensor).dataSync();
+        return tf.sigmoid(head.predictOnBatch(x) as tf.Tensor).dataSync(); // predict() would re-batch by 32
       });
       out.set(probs, start);
     }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TrainingExamples } from '../data/labelled-example';
 import { SeededRandom } from '../random/seeded-random';
-import { labelsAndMask, maskedBceFromLogits, maskedBceFromLogitsJs } from './masked-loss';
+import { maskedBceFromLogitsJs, weightedBceFromLogits } from './masked-loss';
 import type { SatisfactionNetwork } from './satisfaction-network';
 import type { EpochLog, ResolvedModelOptions, TrainingHistory, TrainOptions } from './satisfaction-model.options';
 
@@ -9,7 +9,7 @@ type LoopOptions = Required<Omit<TrainOptions, 'validation' | 'validationFractio
   Pick<TrainOptions, 'onEpochEnd'>;
 
 /** Rows per forward pass when scoring a whole set; big batches amortise per-call overhead on WASM. */
-export const PREDICT_CHUNK_ROWS = 32768;
+export const PREDICT_CHUNK_ROWS = 16384;
 
 /**
  * Custom loop rather than model.fit(): tfjs 4.22 compile() ignores lossWeights, and the α/β-weighted masked
@@ -25,15 +25,11 @@ export async function runTrainingLoop(
 ): Promise<TrainingHistory> {
   const { width, count } = train;
   const rng = new SeededRandom(opts.seed);
-  const offline = labelsAndMask(train.offlineLabels);
-  const online = labelsAndMask(train.onlineLabels);
-  const shuffled = {
-    x: new Float32Array(count * width),
-    yOff: new Float32Array(count),
-    mOff: new Float32Array(count),
-    yOn: new Float32Array(count),
-    mOn: new Float32Array(count),
-  };
+  // Per epoch, rows are copied into shuffled order once; batches are then zero-copy subarray views.
+  const shuffledRows = new Float32Array(count * width);
+  const shuffledLabels = new Float32Array(count * 2); // [offline, online] per row, NaN = no label
+  const batchLabels = new Float32Array(opts.batchSize * 2);
+  const batchWeights = new Float32Array(opts.batchSize * 2);
   const optimizer = tf.train.adam(model.learningRate);
   const variables = net.full.trainableWeights.map((w) => w.read() as tf.Variable);
   const kernels = variables.filter((v) => v.name.includes('kernel'));
@@ -48,25 +44,24 @@ export async function runTrainingLoop(
       const perm = rng.permutation(count);
       for (let i = 0; i < count; i++) {
         const src = perm[i];
-        shuffled.x.set(train.rows.subarray(src * width, (src + 1) * width), i * width);
-        shuffled.yOff[i] = offline.y[src];
-        shuffled.mOff[i] = offline.mask[src];
-        shuffled.yOn[i] = online.y[src];
-        shuffled.mOn[i] = online.mask[src];
+        shuffledRows.set(train.rows.subarray(src * width, (src + 1) * width), i * width);
+        shuffledLabels[2 * i] = train.offlineLabels[src];
+        shuffledLabels[2 * i + 1] = train.onlineLabels[src];
       }
       let lossSum = 0;
       let batches = 0;
       for (let start = 0; start < count; start += opts.batchSize) {
         const end = Math.min(count, start + opts.batchSize);
         const b = end - start;
+        fillLabelsAndWeights(shuffledLabels.subarray(2 * start, 2 * end), model, batchLabels, batchWeights);
         const cost = optimizer.minimize(
           () => {
-            const x = tf.tensor2d(shuffled.x.subarray(start * width, end * width), [b, width]);
-            const col = (a: Float32Array) => tf.tensor2d(a.subarray(start, end), [b, 1]);
+            const x = tf.tensor2d(shuffledRows.subarray(start * width, end * width), [b, width]);
             const [zOff, zOn] = net.full.apply(x, { training: true }) as tf.Tensor[];
-            let loss = tf.add(
-              tf.mul(model.alpha, maskedBceFromLogits(zOff, col(shuffled.yOff), col(shuffled.mOff))),
-              tf.mul(model.beta, maskedBceFromLogits(zOn, col(shuffled.yOn), col(shuffled.mOn))),
+            let loss = weightedBceFromLogits(
+              tf.concat([zOff, zOn], 1),
+              tf.tensor2d(batchLabels.subarray(0, 2 * b), [b, 2]),
+              tf.tensor2d(batchWeights.subarray(0, 2 * b), [b, 2]),
             );
             if (model.l2 > 0) loss = tf.add(loss, tf.mul(model.l2, tf.addN(kernels.map((k) => tf.sum(tf.square(k))))));
             return loss as tf.Scalar;
@@ -124,7 +119,8 @@ export function datasetLoss(
     const end = Math.min(set.count, start + PREDICT_CHUNK_ROWS);
     const [a, b] = tf.tidy(() => {
       const x = tf.tensor2d(set.rows.subarray(start * set.width, end * set.width), [end - start, set.width]);
-      const [off, on] = net.full.predict(x) as tf.Tensor[];
+      // predictOnBatch, not predict(): predict() re-slices the input into 32-row batches, ~ms per slice on WASM.
+      const [off, on] = net.full.predictOnBatch(x) as tf.Tensor[];
       return [off.dataSync(), on.dataSync()];
     });
     zOff.set(a, start);
@@ -133,6 +129,26 @@ export function datasetLoss(
   const offline = maskedBceFromLogitsJs(zOff, set.offlineLabels).loss;
   const online = maskedBceFromLogitsJs(zOn, set.onlineLabels).loss;
   return { total: model.alpha * offline + model.beta * online, offline, online };
+}
+
+/**
+ * Labels with NaN replaced by 0 (NaN·0 would still be NaN) and per-entry loss weights
+ * mask · α / (labelled offline rows) and mask · β / (labelled online rows) for one batch.
+ */
+function fillLabelsAndWeights(
+  labels: Float32Array,
+  model: Pick<ResolvedModelOptions, 'alpha' | 'beta'>,
+  outLabels: Float32Array,
+  outWeights: Float32Array,
+): void {
+  const counts = [0, 0];
+  for (let i = 0; i < labels.length; i++) if (!Number.isNaN(labels[i])) counts[i & 1]++;
+  const scale = [model.alpha / Math.max(1, counts[0]), model.beta / Math.max(1, counts[1])];
+  for (let i = 0; i < labels.length; i++) {
+    const missing = Number.isNaN(labels[i]);
+    outLabels[i] = missing ? 0 : labels[i];
+    outWeights[i] = missing ? 0 : scale[i & 1];
+  }
 }
 
 function snapshot(net: SatisfactionNetwork): Float32Array[] {

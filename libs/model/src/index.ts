@@ -1,0 +1,69 @@
+// Public surface of @o2o/model. Only this library imports TensorFlow.js; callers pass plain objects and
+// Float32Array rows and get plain numbers back.
+
+export { selectBackend } from './backend/select-backend';
+export type { BackendPreference } from './backend/select-backend';
+
+export { FEATURE_LIST, WEEKDAYS, fnv1a } from './features/feature-spec';
+export type { FeatureDefinition, FeatureEncoding, FeatureGroup } from './features/feature-spec';
+export type { FeatureInput, LearnerFeatures, PairFeatures, SessionFeatures } from './features/feature-input';
+export { FeatureEncoder } from './features/feature-encoder';
+export type { FeatureEncoderState } from './features/feature-encoder';
+export { NormalizationStats } from './features/normalization-stats';
+export type { NormalizationStatsJson } from './features/normalization-stats';
+export { CategoricalVocabulary } from './features/categorical-vocabulary';
+export { InvalidFeatureError } from './features/invalid-feature.error';
+
+export { encodeExamples, selectExamples } from './data/labelled-example';
+export type { HeadLabel, LabelledExample, TrainingExamples } from './data/labelled-example';
+export { randomSplit, temporalSplit } from './data/data-split';
+export type { SplitIndices } from './data/data-split';
+
+export { SatisfactionModel } from './model/satisfaction-model';
+export type { LoadedSatisfactionModel } from './model/satisfaction-model';
+export type {
+  EpochLog,
+  FusionMode,
+  ResolvedModelOptions,
+  SatisfactionModelOptions,
+  TrainingHistory,
+  TrainOptions,
+} from './model/satisfaction-model.options';
+export {
+  ArtifactChecksumError,
+  artifactChecksum,
+  MODEL_JSON_FILE,
+  verifyArtifactChecksum,
+  WEIGHTS_FILE,
+} from './model/model-artifacts';
+export type { ModelArtifactBundle } from './model/model-artifacts';
+export { CHECKSUM_FILE, readModelArtifacts, writeModelArtifacts } from './model/model-artifact-store';
+
+export { averagePrecision, binaryMetrics, rocAuc, SCALAR_METRICS } from './evaluation/metrics';
+export type { BinaryMetrics, CalibrationBin, ScalarMetric } from './evaluation/metrics';
+export { summarizeMetrics } from './evaluation/metric-summary';
+export type { MetricStat, MetricSummary } from './evaluation/metric-summary';
+export { PopularityBaseline } from './evaluation/popularity-baseline';
+export { LogisticRegressionBaseline } from './evaluation/logistic-regression-baseline';
+export type { LogisticRegressionOptions } from './evaluation/logistic-regression-baseline';
+export { evaluateOnSplit, evaluateSatisfaction } from './evaluation/model-evaluation';
+export type {
+  EvaluationOptions,
+  EvaluationReport,
+  EvaluationRun,
+  HeadEvaluation,
+  HeadSummary,
+  SplitKind,
+} from './evaluation/model-evaluation';
+export { decideActivation } from './evaluation/activation-gate';
+export type { ActivationDecision, GateOptions } from './evaluation/activation-gate';
+
+export { generateSyntheticWorld } from './synthetic/synthetic-data.generator';
+export { buildSyntheticExamples, syntheticTrainingExamples } from './synthetic/synthetic-examples';
+export { HIDDEN_PREFERENCE_MODEL, offlineLogit, onlineLogit } from './synthetic/hidden-preference-model';
+export { SYNTHETIC_CITIES, SYNTHETIC_TOPICS, haversineKm } from './synthetic/synthetic-catalog';
+export type * from './synthetic/synthetic-world';
+
+export { SeededRandom } from './random/seeded-random';
+export { runModelBench } from './bench/model-bench';
+export type { ModelBenchOptions, ModelBenchRow } from './bench/model-bench';
