@@ -34,7 +34,7 @@ export interface ModelBenchRow {
  */
 export async function runModelBench(options: ModelBenchOptions = {}): Promise<ModelBenchRow[]> {
   const backend = await selectBackend(options.backend ?? 'wasm');
-  const width = options.width ?? 90;
+  const width = options.width ?? 80;
   const train = randomExamples(options.trainExamples ?? 40_000, width);
   const inferenceRows = options.inferenceRows ?? 200_000;
   const rows = randomExamples(inferenceRows, width).rows;

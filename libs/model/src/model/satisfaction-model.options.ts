@@ -1,3 +1,5 @@
+import type { TrainingExamples } from '../data/labelled-example';
+
 /**
  * - fused: one shared trunk, both heads on top (the seed's default; the learner representation is shared).
  * - dual-stream: two independent towers, nothing shared — the baseline that shows whether sharing helps.
@@ -58,7 +60,7 @@ export interface TrainOptions {
   patience?: number;
   minDelta?: number;
   /** Held-out examples for early stopping; when absent, `validationFraction` of the training set is held out. */
-  validation?: import('../data/labelled-example').TrainingExamples;
+  validation?: TrainingExamples;
   validationFraction?: number;
   /** Shuffle seed; defaults to the model seed. */
   seed?: number;
