@@ -1,6 +1,6 @@
 // Satisfaction model throughput on WASM (targets: ≥ 50,000 training examples/s, ≥ 1,000,000 inference rows/s).
-// Run after `npm run build`:  node -e "require('./dist/libs/model/src').runModelBench()"
-// The logic lives in libs/model/src/bench/model-bench.ts so it is compiled with the library.
+// Run: npm run build && node dist/test/bench/model.bench.js
+// The logic lives in libs/model/src/bench/model-bench.ts so other callers (CLI, ops checks) can reuse it.
 import { runModelBench } from '@o2o/model';
 
 void runModelBench({ backend: 'wasm' }).then((rows) => {

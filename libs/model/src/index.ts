@@ -14,7 +14,7 @@ export type { NormalizationStatsJson } from './features/normalization-stats';
 export { CategoricalVocabulary } from './features/categorical-vocabulary';
 export { InvalidFeatureError } from './features/invalid-feature.error';
 
-export { encodeExamples, selectExamples } from './data/labelled-example';
+export { assertTrainable, encodeExamples, selectExamples } from './data/labelled-example';
 export type { HeadLabel, LabelledExample, TrainingExamples } from './data/labelled-example';
 export { randomSplit, temporalSplit } from './data/data-split';
 export type { SplitIndices } from './data/data-split';

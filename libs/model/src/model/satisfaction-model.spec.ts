@@ -104,6 +104,17 @@ describe('SatisfactionModel', () => {
     model.dispose();
   });
 
+  it('rejects labels other than 0, 1 and NaN and non-finite rows before training', async () => {
+    const model = SatisfactionModel.create({ inputWidth: WIDTH });
+    const bad = toyExamples(50, 10);
+    bad.offlineLabels[4] = 0.5;
+    await expect(model.train(bad)).rejects.toThrow(/offline label at row 4/);
+    const inf = toyExamples(50, 10);
+    inf.rows[3 * WIDTH + 2] = Infinity;
+    await expect(model.train(inf)).rejects.toThrow(/row 3, column 2/);
+    model.dispose();
+  });
+
   it('keeps tf.memory().numTensors flat over 10,000 batched predictions', () => {
     const model = SatisfactionModel.create({ inputWidth: WIDTH, seed: 9 });
     const rows = toyExamples(100, 5).rows;

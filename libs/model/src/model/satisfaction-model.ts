@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { randomSplit } from '../data/data-split';
-import { selectExamples, TrainingExamples } from '../data/labelled-example';
+import { assertTrainable, selectExamples, TrainingExamples } from '../data/labelled-example';
 import { FeatureEncoder, FeatureEncoderState } from '../features/feature-encoder';
 import { artifactChecksum, ModelArtifactBundle, verifyArtifactChecksum, WEIGHTS_FILE } from './model-artifacts';
 import {
@@ -56,6 +56,8 @@ export class SatisfactionModel {
 
   async train(train: TrainingExamples, opts: TrainOptions = {}): Promise<TrainingHistory> {
     this.assertWidth(train.width);
+    assertTrainable(train);
+    if (opts.validation) assertTrainable(opts.validation);
     const seed = opts.seed ?? this.options.seed;
     let trainSet = train;
     let validation = opts.validation;
