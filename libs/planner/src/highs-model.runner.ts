@@ -1,5 +1,6 @@
 import type { Highs, Model } from 'highs';
 import { discardHighs } from './highs.loader';
+import { PlanInfeasibleError } from './plan-infeasible.error';
 import { PlanSolverError } from './plan-solver.error';
 
 export interface HighsRunRequest {
@@ -60,7 +61,8 @@ export function withHighsModel<T>(highs: Highs, lpText: string, use: (model: Mod
     model = highs.createModel({ format: 'lp', data: lpText });
     return use(model);
   } catch (error) {
-    if (error instanceof PlanSolverError) throw error;
+    // Errors raised by our own code while the model is open (an infeasibility diagnosis) pass through.
+    if (error instanceof PlanSolverError || error instanceof PlanInfeasibleError) throw error;
     // WebAssembly.RuntimeError (an abort) leaves the runtime unusable; the lib settings do not type it.
     if ((error as Error)?.name === 'RuntimeError') discardHighs();
     throw new PlanSolverError('solver_status', `HiGHS failed: ${(error as Error).message}`);

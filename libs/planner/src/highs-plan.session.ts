@@ -9,7 +9,12 @@ const INTEGER = 1;
 export interface PlanSessionSolves {
   relaxation(timeLimitSeconds: number): HighsRunResult;
   fixedOpenings(open: readonly boolean[], timeLimitSeconds: number): HighsRunResult;
-  mip(start: PlanSelection, integerInvitations: boolean, timeLimitSeconds: number, mipRelGap: number): HighsRunResult;
+  mip(
+    start: PlanSelection | undefined,
+    integerInvitations: boolean,
+    timeLimitSeconds: number,
+    mipRelGap: number,
+  ): HighsRunResult;
 }
 
 /**
@@ -70,11 +75,16 @@ class PlanSession implements PlanSessionSolves {
     return this.run('lp', timeLimitSeconds, 0);
   }
 
-  mip(start: PlanSelection, integerInvitations: boolean, timeLimitSeconds: number, mipRelGap: number): HighsRunResult {
+  mip(
+    start: PlanSelection | undefined,
+    integerInvitations: boolean,
+    timeLimitSeconds: number,
+    mipRelGap: number,
+  ): HighsRunResult {
     this.setOpenings(INTEGER, this.defaultLower, undefined);
     this.setInvitations(integerInvitations ? INTEGER : CONTINUOUS);
     // Only the openings are given: HiGHS completes the invitations itself and keeps the start if feasible.
-    this.model.setSolution({ indices: this.openColumns, values: this.openingValues(start.open) });
+    if (start) this.model.setSolution({ indices: this.openColumns, values: this.openingValues(start.open) });
     return this.run('mip', timeLimitSeconds, mipRelGap);
   }
 

@@ -52,39 +52,57 @@ interface CandidatePlan {
  * On the benchmark step 5 is not needed; on small or tight instances it is what proves optimality.
  */
 export function searchPlan(scope: PlanModelScope, highs: Highs, settings: SearchSettings): SearchOutcome {
-  return withPlanSession(highs, scope, (session, model, loadSeconds) => {
-    settings.stats.rows = model.rows;
-    settings.stats.columns = model.columns;
-    settings.stats.solverSeconds += loadSeconds;
-    return new PlanSearch(scope, highs, session, settings).run();
-  });
+  const search = new PlanSearch(scope, highs, settings);
+  const greedy = search.greedy();
+  // Writing and reading the LP text takes a while on big inputs; with no time left the greedy plan is the answer.
+  if (search.remainingSeconds() > 0) {
+    withPlanSession(highs, scope, (session, model, loadSeconds) => {
+      settings.stats.rows = model.rows;
+      settings.stats.columns = model.columns;
+      settings.stats.solverSeconds += loadSeconds;
+      search.solve(session, greedy);
+    });
+  }
+  return search.outcome();
 }
 
 class PlanSearch {
   private readonly plans: CandidatePlan[] = [];
   private bound: number;
+  private session: PlanSessionSolves | undefined;
 
   constructor(
     private readonly scope: PlanModelScope,
     private readonly highs: Highs,
-    private readonly session: PlanSessionSolves,
     private readonly settings: SearchSettings,
   ) {
     this.bound = estimateUpperBound(scope);
   }
 
-  run(): SearchOutcome {
+  greedy(): GreedyPlan | undefined {
     const greedy = buildGreedyPlan(this.scope);
     if (greedy) this.plans.push({ selection: greedy.selection, source: 'greedy', proven: false });
-    const relaxation = this.solve(true, false, (seconds) => this.session.relaxation(seconds));
+    return greedy;
+  }
+
+  solve(session: PlanSessionSolves, greedy: GreedyPlan | undefined): void {
+    this.session = session;
+    const relaxation = this.run(true, false, (seconds) => session.relaxation(seconds));
     const guided = this.guidedPlan(relaxation, greedy);
     if (guided) {
       this.plans.push({ selection: guided.selection, source: 'relaxation-rounding', proven: false });
       this.completeInvitations(guided.selection);
     }
-    if (!this.withinGap()) this.solveMip(this.best().selection);
+    if (!this.withinGap()) this.solveMip(this.plans.length > 0 ? this.best().selection : undefined);
+  }
+
+  outcome(): SearchOutcome {
     const best = this.best();
     return { ...best, proven: best.proven || this.withinGap(), bestBound: this.bound };
+  }
+
+  remainingSeconds(): number {
+    return (this.settings.deadline - performance.now()) / 1000;
   }
 
   private guidedPlan(relaxation: HighsRunResult | undefined, greedy: GreedyPlan | undefined): GreedyPlan | undefined {
@@ -102,15 +120,16 @@ class PlanSearch {
 
   /** The exact best invitations for fixed openings; an LP, so it costs a fraction of the MIP. */
   private completeInvitations(start: PlanSelection): void {
-    const run = this.solve(false, false, (seconds) => this.session.fixedOpenings(start.open, seconds));
+    const run = this.run(false, false, (seconds) => this.session!.fixedOpenings(start.open, seconds));
     if (!run?.hasSolution || run.outcome !== 'optimal') return;
     const extracted = extractSelection(this.scope, run.values);
     const selection = extracted.fractional.length === 0 ? extracted.selection : repairRounding(this.scope, extracted.selection);
     if (selection) this.plans.push({ selection, source: 'relaxation-rounding', proven: false });
   }
 
-  private solveMip(start: PlanSelection): void {
-    const run = this.solve(true, false, (seconds) => this.session.mip(start, false, seconds, this.settings.mipRelGap));
+  private solveMip(start: PlanSelection | undefined): void {
+    const gap = this.settings.mipRelGap;
+    const run = this.run(true, false, (seconds) => this.session!.mip(start, false, seconds, gap));
     if (!run?.hasSolution) return;
     const extracted = extractSelection(this.scope, run.values);
     if (extracted.fractional.length === 0) {
@@ -123,7 +142,7 @@ class PlanSearch {
     const repaired = repairRounding(this.scope, extracted.selection);
     if (repaired) this.plans.push({ selection: repaired, source: 'rounding-repair', proven: false });
     const from = repaired ?? start;
-    const integer = this.solve(true, true, (seconds) => this.session.mip(from, true, seconds, this.settings.mipRelGap));
+    const integer = this.run(true, true, (seconds) => this.session!.mip(from, true, seconds, gap));
     if (!integer?.hasSolution) return;
     const exact = extractSelection(this.scope, integer.values);
     if (exact.fractional.length === 0) {
@@ -135,7 +154,7 @@ class PlanSearch {
    * Runs one HiGHS solve with the remaining time. `global` marks solves of the whole problem (relaxation, MIP):
    * their infeasibility is the plan's, and their bound is valid for every plan.
    */
-  private solve(
+  private run(
     global: boolean,
     integerInvitations: boolean,
     call: (seconds: number) => HighsRunResult,
@@ -193,7 +212,4 @@ class PlanSearch {
     return new Map(this.scope.candidates.map((c) => [c.index, run.values.get(openVariable(c)) ?? 0]));
   }
 
-  private remainingSeconds(): number {
-    return (this.settings.deadline - performance.now()) / 1000;
-  }
 }
