@@ -29,6 +29,19 @@ export interface AppConfig {
   };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   defaultLocale: 'en' | 'zh-CN';
+  /** Bot Framework channel (`POST /api/messages`). */
+  bot: {
+    /** Unset = no authentication in either direction, which only runs when `allowUnauthenticated` is on. */
+    appId?: string;
+    appPassword?: string;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    appTenantId?: string;
+    /** Explicit opt-in for the Bot Framework Emulator and local tests; never allowed in production. */
+    allowUnauthenticated: boolean;
+    /** Overrides of the public-cloud token validation (sovereign clouds, offline tests). */
+    openIdMetadataUrl?: string;
+    tokenIssuer?: string;
+  };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

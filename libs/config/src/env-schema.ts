@@ -72,6 +72,17 @@ export const envSchema = z.object({
     .optional()
     .default('info'),
   DEFAULT_LOCALE: z.enum(['en', 'zh-CN']).optional().default('en'),
+  // Bot Framework credentials, spelled as botbuilder spells them so Azure's generated settings can be pasted in.
+  MicrosoftAppId: z.string().optional().transform((v) => v?.trim() || undefined),
+  MicrosoftAppPassword: z.string().optional().transform((v) => v || undefined),
+  MicrosoftAppType: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+    .optional()
+    .default('MultiTenant'),
+  MicrosoftAppTenantId: z.string().optional().transform((v) => v?.trim() || undefined),
+  BOT_ALLOW_UNAUTHENTICATED: bool(false),
+  BOT_OPENID_METADATA_URL: url(['http:', 'https:']),
+  BOT_TOKEN_ISSUER: z.string().optional().transform((v) => v?.trim() || undefined),
 });
 
 export type RawEnv = z.input<typeof envSchema>;

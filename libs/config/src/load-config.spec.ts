@@ -55,4 +55,31 @@ describe('loadConfig', () => {
       /ADMIN_API_TOKEN: is required in production.*IDENTITY_SECRET/,
     );
   });
+
+  describe('bot credentials', () => {
+    const prod = { NODE_ENV: 'production', ADMIN_API_TOKEN: 'x'.repeat(16), IDENTITY_SECRET: 'y'.repeat(32), PUBLIC_URL: 'https://o2o.example' };
+
+    it('is off and unauthenticated runs refused by default', () => {
+      expect(loadConfig({ DATA_DIR: dataDir() }).bot).toEqual({ appType: 'MultiTenant', allowUnauthenticated: false });
+    });
+
+    it('refuses to start in production without credentials or with the emulator switch', () => {
+      expect(() => loadConfig({ DATA_DIR: dataDir(), ...prod })).toThrow(/MicrosoftAppId: is required in production/);
+      expect(() => loadConfig({ DATA_DIR: dataDir(), ...prod, MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', BOT_ALLOW_UNAUTHENTICATED: 'true' }))
+        .toThrow(/BOT_ALLOW_UNAUTHENTICATED: cannot be true in production/);
+      expect(loadConfig({ DATA_DIR: dataDir(), ...prod, MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw' }).bot.appId).toBe('app');
+    });
+
+    it.each([
+      [{ MicrosoftAppId: 'app' }, 'MicrosoftAppPassword: is required for MultiTenant'],
+      [{ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId: is required for SingleTenant'],
+      [{ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 't' }, 'MicrosoftAppPassword: must not be set'],
+      [{ MicrosoftAppPassword: 'pw' }, 'MicrosoftAppId: is required when MicrosoftAppPassword is set'],
+      [{ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', BOT_ALLOW_UNAUTHENTICATED: 'true' }, 'BOT_ALLOW_UNAUTHENTICATED: must not be true'],
+      [{ MicrosoftAppType: 'Other' }, 'MicrosoftAppType'],
+      [{ BOT_OPENID_METADATA_URL: 'http://127.0.0.1:1/.well-known/openid-configuration' }, 'BOT_TOKEN_ISSUER: is required'],
+    ])('rejects the inconsistent combination %j', (env, message) => {
+      expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(message);
+    });
+  });
 });

@@ -35,7 +35,13 @@ export function loadConfig(env: Env): AppConfig {
     if (!e.ADMIN_API_TOKEN) problems.push({ variable: 'ADMIN_API_TOKEN', reason: 'is required in production' });
     if (!e.IDENTITY_SECRET) problems.push({ variable: 'IDENTITY_SECRET', reason: 'is required in production' });
     if (!e.PUBLIC_URL) problems.push({ variable: 'PUBLIC_URL', reason: 'is required in production' });
+    // A chat endpoint without Bot Framework authentication would let anyone book in a learner's name.
+    if (!e.MicrosoftAppId) problems.push({ variable: 'MicrosoftAppId', reason: 'is required in production (bot credentials)' });
+    if (e.BOT_ALLOW_UNAUTHENTICATED) {
+      problems.push({ variable: 'BOT_ALLOW_UNAUTHENTICATED', reason: 'cannot be true in production' });
+    }
   }
+  problems.push(...botCredentialProblems(e));
   if (problems.length) throw new ConfigError(problems);
 
   const dataDir = resolve(e.DATA_DIR);
@@ -67,7 +73,40 @@ export function loadConfig(env: Env): AppConfig {
     },
     logLevel: e.LOG_LEVEL,
     defaultLocale: e.DEFAULT_LOCALE,
+    bot: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      appTenantId: e.MicrosoftAppTenantId,
+      allowUnauthenticated: e.BOT_ALLOW_UNAUTHENTICATED,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+      tokenIssuer: e.BOT_TOKEN_ISSUER,
+    },
   };
+}
+
+/** The combinations botbuilder would otherwise reject at the first message instead of at boot. */
+function botCredentialProblems(e: ReturnType<typeof envSchema.parse>): { variable: string; reason: string }[] {
+  const problems: { variable: string; reason: string }[] = [];
+  if (Boolean(e.BOT_OPENID_METADATA_URL) !== Boolean(e.BOT_TOKEN_ISSUER)) {
+    problems.push({ variable: e.BOT_OPENID_METADATA_URL ? 'BOT_TOKEN_ISSUER' : 'BOT_OPENID_METADATA_URL', reason: 'is required when the other one is set' });
+  }
+  if (!e.MicrosoftAppId) {
+    if (e.MicrosoftAppPassword) problems.push({ variable: 'MicrosoftAppId', reason: 'is required when MicrosoftAppPassword is set' });
+    return problems;
+  }
+  if (e.BOT_ALLOW_UNAUTHENTICATED) {
+    problems.push({ variable: 'BOT_ALLOW_UNAUTHENTICATED', reason: 'must not be true when MicrosoftAppId is set' });
+  }
+  if (e.MicrosoftAppType === 'UserAssignedMSI') {
+    if (e.MicrosoftAppPassword) problems.push({ variable: 'MicrosoftAppPassword', reason: 'must not be set for UserAssignedMSI' });
+  } else if (!e.MicrosoftAppPassword) {
+    problems.push({ variable: 'MicrosoftAppPassword', reason: `is required for ${e.MicrosoftAppType}` });
+  }
+  if (e.MicrosoftAppType !== 'MultiTenant' && !e.MicrosoftAppTenantId) {
+    problems.push({ variable: 'MicrosoftAppTenantId', reason: `is required for ${e.MicrosoftAppType}` });
+  }
+  return problems;
 }
 
 /** The one place in the code base that reads process.env. */
