@@ -29,6 +29,20 @@ export interface AppConfig {
   };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   defaultLocale: 'en' | 'zh-CN';
+  /** The LTI 1.3 tool (libs/lti). */
+  lti: {
+    /** Signs ltijs cookies and launch tokens and encrypts the tool's private keys at rest; never in the database. */
+    encryptionKey: string;
+    /** New platform registrations may launch at once instead of waiting for an admin to activate them. */
+    autoActivate: boolean;
+    sessionTtlMinutes: number;
+    /** Timeout of every call to an LMS (token, NRPS, AGS, registration). */
+    serviceTimeoutMs: number;
+    /** Interval of the scheduled roster import per course; 0 = on demand only. */
+    rosterSyncMinutes: number;
+    /** Oldest id_token `iat` accepted at launch. */
+    idTokenMaxAgeSeconds: number;
+  };
   /** Bot Framework channel (`POST /api/messages`). */
   bot: {
     /** Unset = no authentication in either direction, which only runs when `allowUnauthenticated` is on. */

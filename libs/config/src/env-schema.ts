@@ -83,6 +83,17 @@ export const envSchema = z.object({
   BOT_ALLOW_UNAUTHENTICATED: bool(false),
   BOT_OPENID_METADATA_URL: url(['http:', 'https:']),
   BOT_TOKEN_ISSUER: z.string().optional().transform((v) => v?.trim() || undefined),
+  LTI_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || v.length >= 32, {
+      message: 'must be at least 32 characters',
+    }),
+  LTI_AUTO_ACTIVATE: bool(false),
+  LTI_SESSION_TTL_MINUTES: int(120, 5, 60 * 24),
+  LTI_SERVICE_TIMEOUT_MS: int(10000, 100, 120000),
+  LTI_ROSTER_SYNC_MINUTES: int(1440, 0, 60 * 24 * 30),
+  LTI_ID_TOKEN_MAX_AGE_SECONDS: int(300, 10, 3600),
 });
 
 export type RawEnv = z.input<typeof envSchema>;

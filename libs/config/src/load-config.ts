@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppConfig } from './app-config';
@@ -46,6 +46,7 @@ export function loadConfig(env: Env): AppConfig {
 
   const dataDir = resolve(e.DATA_DIR);
   const adminApiToken = e.ADMIN_API_TOKEN || persistedSecret(dataDir, 'admin-api-token', 24);
+  const identitySecret = e.IDENTITY_SECRET || persistedSecret(dataDir, 'identity-secret', 32);
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -60,7 +61,7 @@ export function loadConfig(env: Env): AppConfig {
     redisUrl: e.REDIS_URL,
     adminApiToken,
     adminApiTokenGenerated: !e.ADMIN_API_TOKEN,
-    identitySecret: e.IDENTITY_SECRET || persistedSecret(dataDir, 'identity-secret', 32),
+    identitySecret,
     demoSeed: e.DEMO_SEED,
     bookingCutoffMinutes: e.BOOKING_CUTOFF_MINUTES,
     jobs: {
@@ -73,6 +74,15 @@ export function loadConfig(env: Env): AppConfig {
     },
     logLevel: e.LOG_LEVEL,
     defaultLocale: e.DEFAULT_LOCALE,
+    lti: {
+      // Derived from IDENTITY_SECRET when unset, so every host of a deployment shares it without another secret.
+      encryptionKey: e.LTI_ENCRYPTION_KEY || createHmac('sha256', identitySecret).update('o2o-bridge:lti-encryption-key').digest('base64url'),
+      autoActivate: e.LTI_AUTO_ACTIVATE,
+      sessionTtlMinutes: e.LTI_SESSION_TTL_MINUTES,
+      serviceTimeoutMs: e.LTI_SERVICE_TIMEOUT_MS,
+      rosterSyncMinutes: e.LTI_ROSTER_SYNC_MINUTES,
+      idTokenMaxAgeSeconds: e.LTI_ID_TOKEN_MAX_AGE_SECONDS,
+    },
     bot: {
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,
