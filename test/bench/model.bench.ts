@@ -5,5 +5,8 @@ import { runModelBench } from '@o2o/model';
 
 void runModelBench({ backend: 'wasm' }).then((rows) => {
   const worst = (k: 'trainExamplesPerSecond' | 'inferenceRowsPerSecond') => Math.min(...rows.map((r) => r[k]));
-  console.log(`slowest training: ${worst('trainExamplesPerSecond')} examples/s; slowest inference: ${worst('inferenceRowsPerSecond')} rows/s`);
+  console.log(
+    `slowest training: ${worst('trainExamplesPerSecond')} examples/s; ` +
+      `slowest inference: ${worst('inferenceRowsPerSecond')} rows/s`,
+  );
 });

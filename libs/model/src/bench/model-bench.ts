@@ -82,5 +82,6 @@ function randomExamples(count: number, width: number): TrainingExamples {
     offlineLabels[i] = i % 2 ? NaN : rng.bernoulli(1 / (1 + Math.exp(-z))) ? 1 : 0;
     onlineLabels[i] = i % 2 ? (rng.bernoulli(1 / (1 + Math.exp(z))) ? 1 : 0) : NaN;
   }
-  return { rows, count, width, offlineLabels, onlineLabels, topics: new Array(count).fill(''), timestamps: new Float64Array(count) };
+  const topics = new Array<string>(count).fill('');
+  return { rows, count, width, offlineLabels, onlineLabels, topics, timestamps: new Float64Array(count) };
 }

@@ -31,13 +31,13 @@ export function decideActivation(
   const f = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : String(x));
   const { f1, rocAuc } = candidate;
 
-  check(f1.mean >= options.minMeanF1, `mean F1 ${f(f1.mean)} ${f1.mean >= options.minMeanF1 ? '≥' : '<'} ${options.minMeanF1}`);
-  check(
-    rocAuc.mean >= options.minMeanAuc,
-    `mean ROC-AUC ${f(rocAuc.mean)} ${rocAuc.mean >= options.minMeanAuc ? '≥' : '<'} ${options.minMeanAuc}`,
-  );
+  const floor = (name: string, value: number, min: number) =>
+    check(value >= min, `mean ${name} ${f(value)} ${value >= min ? '≥' : '<'} ${min}`);
+  floor('F1', f1.mean, options.minMeanF1);
+  floor('ROC-AUC', rocAuc.mean, options.minMeanAuc);
   for (const [name, stat] of [['F1', f1], ['ROC-AUC', rocAuc]] as const) {
-    check(stat.std <= options.maxStd, `${name} std ${f(stat.std)} ${stat.std <= options.maxStd ? '≤' : '>'} ${options.maxStd}`);
+    const ok = stat.std <= options.maxStd;
+    check(ok, `${name} std ${f(stat.std)} ${ok ? '≤' : '>'} ${options.maxStd}`);
   }
   if (live) {
     for (const [name, c, l] of [

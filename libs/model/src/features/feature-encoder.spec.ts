@@ -3,7 +3,9 @@ import type { FeatureInput } from './feature-input';
 import { FEATURE_LIST } from './feature-spec';
 import { InvalidFeatureError } from './invalid-feature.error';
 
-function input(overrides: { topic?: string; city?: string; minutes?: number; rating?: number | null } = {}): FeatureInput {
+type Overrides = { topic?: string; city?: string; minutes?: number; rating?: number | null };
+
+function input(overrides: Overrides = {}): FeatureInput {
   return {
     learner: {
       onlineActivityCount: 40,
@@ -26,7 +28,11 @@ function input(overrides: { topic?: string; city?: string; minutes?: number; rat
       distanceKm: 4,
       instructor: 'i-1',
     },
-    pair: { topicMatch: 0.5, pastOfflineAttendanceCount: 1, pastMeanRating: overrides.rating === undefined ? 4 : overrides.rating },
+    pair: {
+      topicMatch: 0.5,
+      pastOfflineAttendanceCount: 1,
+      pastMeanRating: overrides.rating === undefined ? 4 : overrides.rating,
+    },
   };
 }
 

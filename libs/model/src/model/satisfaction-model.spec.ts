@@ -159,7 +159,8 @@ describe('SatisfactionModel', () => {
     bytes[0] ^= 0xff;
     await fs.writeFile(weightsFile, bytes);
     await expect(readModelArtifacts(dir)).rejects.toBeInstanceOf(ArtifactChecksumError);
-    await expect(SatisfactionModel.load({ ...bundle, weightsBin: bytes })).rejects.toBeInstanceOf(ArtifactChecksumError);
+    const tampered = { ...bundle, weightsBin: bytes };
+    await expect(SatisfactionModel.load(tampered)).rejects.toBeInstanceOf(ArtifactChecksumError);
     loaded.model.dispose();
     model.dispose();
     await fs.rm(root, { recursive: true, force: true });

@@ -102,7 +102,9 @@ export class SatisfactionModel {
    * Serialises to TensorFlow.js layers format in memory. The encoder (vocabularies + normalisation stats)
    * and any caller metadata travel inside model.json so a loaded model can never meet the wrong encoder.
    */
-  async save(extras: { encoder?: FeatureEncoder; metadata?: Record<string, unknown> } = {}): Promise<ModelArtifactBundle> {
+  async save(
+    extras: { encoder?: FeatureEncoder; metadata?: Record<string, unknown> } = {},
+  ): Promise<ModelArtifactBundle> {
     const stored: StoredMetadata = {
       version: 1,
       options: this.options,

@@ -65,11 +65,13 @@ export function simulateOfflineBehaviour(
 
     const bookingId = `booking-${out.bookings.length + 1}`;
     const input = history.sessionInput(session, at);
-    const p = sigmoid(offlineLogit(input, { generosity: latent.generosity, instructorQuality: instructorQuality[session.instructorId] }));
+    const hidden = { generosity: latent.generosity, instructorQuality: instructorQuality[session.instructorId] };
+    const p = sigmoid(offlineLogit(input, hidden));
     probabilities[bookingId] = p;
     const satisfied = rng.bernoulli(p);
     const attended = satisfied || rng.bernoulli(0.6);
-    const stars = satisfied ? (rng.bernoulli(0.5) ? 5 : 4) : attended ? rng.weightedPick([1, 2, 3], [0.2, 0.35, 0.45]) : null;
+    const lowStars = () => rng.weightedPick([1, 2, 3], [0.2, 0.35, 0.45]);
+    const stars = satisfied ? (rng.bernoulli(0.5) ? 5 : 4) : attended ? lowStars() : null;
     const start = session.startsAt.getTime();
     const ratedAt = start + session.durationMinutes * 60_000 + (1 + rng.next() * 47) * 3_600_000;
     const ids = { bookingId, learnerId: learner.id, sessionId: session.id };

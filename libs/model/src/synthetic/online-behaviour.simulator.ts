@@ -33,7 +33,8 @@ export function simulateOnlineBehaviour(
       const owned = latent.purchases.filter((p) => p.at < t).flatMap((p) => itemsByCourse.get(p.course.id) ?? []);
       const next = owned.find((i) => !started.has(i.id));
       // Mostly the next item of a bought course; sometimes a revisit or a preview of another topic.
-      const item = rng.bernoulli(0.15) || owned.length === 0 ? rng.pick(items) : next && rng.bernoulli(0.8) ? next : rng.pick(owned);
+      const preview = rng.bernoulli(0.15) || owned.length === 0;
+      const item = preview ? rng.pick(items) : next && rng.bernoulli(0.8) ? next : rng.pick(owned);
       started.add(item.id);
 
       const p = sigmoid(onlineLogit(history.onlineItemInput(item, t), latent));

@@ -11,7 +11,9 @@ import type { SyntheticExample, SyntheticWorld } from './synthetic-world';
 export function buildSyntheticExamples(world: SyntheticWorld): SyntheticExample[] {
   const histories = new Map(world.learners.map((l) => [l.id, new LearnerHistory(l)]));
   const courseTopic = new Map(world.courses.map((c) => [c.id, c.topic]));
-  for (const p of world.purchases) histories.get(p.learnerId)!.addPurchase(p.purchasedAt.getTime(), courseTopic.get(p.courseId)!);
+  for (const p of world.purchases) {
+    histories.get(p.learnerId)!.addPurchase(p.purchasedAt.getTime(), courseTopic.get(p.courseId)!);
+  }
   for (const e of world.onlineEvents) histories.get(e.learnerId)!.addOnlineEvent(e);
   const sessions = new Map(world.sessions.map((s) => [s.id, s]));
   const attendance = new Map(world.attendance.map((a) => [a.bookingId, a]));
