@@ -23,7 +23,7 @@ export class AttendanceService {
 
   /**
    * Records (or corrects) one learner's attendance. Subscribers of AttendanceRecorded that must not lose the
-   * change (gradebook sync) get the manager through `onRecorded` to write their outbox in this transaction.
+   * change (gradebook sync) use `DomainEventBus.subscribeInTransaction` to write their outbox in this transaction.
    */
   async record(
     tenantId: string,

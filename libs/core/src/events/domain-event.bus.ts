@@ -5,6 +5,7 @@ import { rawQuery } from '@o2o/persistence';
 import { DomainEvent, DomainEventMap, DomainEventType } from './domain-events';
 
 type Handler<K extends DomainEventType> = (event: DomainEvent<K>) => void | Promise<void>;
+type TransactionalHandler<K extends DomainEventType> = (event: DomainEvent<K>, manager: EntityManager) => Promise<void>;
 
 /**
  * In-process, typed event bus. Writers `record` events inside their transaction (durable log) and `publish`
@@ -15,12 +16,25 @@ type Handler<K extends DomainEventType> = (event: DomainEvent<K>) => void | Prom
 export class DomainEventBus {
   private readonly logger = new Logger('DomainEventBus');
   private readonly handlers = new Map<DomainEventType, Handler<DomainEventType>[]>();
+  private readonly transactional = new Map<DomainEventType, TransactionalHandler<DomainEventType>[]>();
 
   subscribe<K extends DomainEventType>(type: K, handler: Handler<K>): () => void {
     const list = this.handlers.get(type) ?? [];
     list.push(handler as Handler<DomainEventType>);
     this.handlers.set(type, list);
     return () => list.splice(list.indexOf(handler as Handler<DomainEventType>), 1);
+  }
+
+  /**
+   * Runs `handler` inside the writer's transaction, right after the event is logged: for outbox writers that must
+   * exist if and only if the change commits (e.g. gradebook sync jobs enqueued with `manager`). A throw rolls the
+   * change back, so such handlers only write rows; anything slow belongs in the job they enqueue.
+   */
+  subscribeInTransaction<K extends DomainEventType>(type: K, handler: TransactionalHandler<K>): () => void {
+    const list = this.transactional.get(type) ?? [];
+    list.push(handler as TransactionalHandler<DomainEventType>);
+    this.transactional.set(type, list);
+    return () => list.splice(list.indexOf(handler as TransactionalHandler<DomainEventType>), 1);
   }
 
   /** Builds an event and writes it to the durable log within the caller's transaction. */
@@ -34,6 +48,7 @@ export class DomainEventBus {
     // Raw insert: this runs inside every booking, where the ORM's insert machinery cost more than the write.
     await rawQuery(manager, 'INSERT INTO "domain_event" ("id", "tenantId", "type", "payload", "occurredAt") VALUES (?, ?, ?, ?, ?)',
       [event.id, (payload as { tenantId: string }).tenantId, type, JSON.stringify(payload), occurredAt]);
+    for (const handler of this.transactional.get(type) ?? []) await handler(event as DomainEvent<DomainEventType>, manager);
     return event;
   }
 
