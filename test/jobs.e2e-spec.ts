@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { JobQueue, PermanentJobError } from '@o2o/jobs';
+import { TransactionRunner } from '@o2o/persistence';
 import { availableDatabases, redisAvailable, REDIS_TEST_URL } from '@o2o/testing';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -72,6 +73,21 @@ describe.each(drivers)('jobs: $name', ({ db, env }) => {
     expect(c).toEqual({ id: a.id, deduplicated: true });
     await new Promise((r) => setTimeout(r, 200));
     expect(runs).toBe(1);
+  });
+
+  it('enqueues inside a transaction: the job exists only if the transaction commits (outbox)', async () => {
+    const ran: string[] = [];
+    jobs.register(`${prefix}.outbox`, async (p: { tag: string }) => { ran.push(p.tag); });
+    const tx = t.app.get(TransactionRunner);
+    const committed = await tx.run((m) => jobs.enqueue(`${prefix}.outbox`, { tag: 'kept' }, { manager: m, idempotencyKey: `${prefix}:outbox-kept` }));
+    await expect(tx.run(async (m) => {
+      await jobs.enqueue(`${prefix}.outbox`, { tag: 'rolled-back' }, { manager: m, idempotencyKey: `${prefix}:outbox-lost` });
+      throw new Error('the change failed');
+    })).rejects.toThrow('the change failed');
+    await settled(committed.id);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(ran).toEqual(['kept']);
+    expect(await jobs.get(committed.id)).toMatchObject({ state: 'completed' });
   });
 
   it('reports progress', async () => {
