@@ -129,8 +129,37 @@ describe('jobs: a job running when its process is killed runs again after restar
         .catch(async (e) => { throw new Error(`${e.message}: ${lines().join(' | ')} ${JSON.stringify(await jobs.get(id))}`); });
       await new Promise((r) => setTimeout(r, 500));
       expect(lines().filter((l) => l.startsWith('started'))).toEqual(['started 1', 'started 2']);
-      expect(lines().filter((l) => l === 'completed')).toHaveLength(1);
+      expect(lines().filter((l) => l.startsWith('completed'))).toEqual([`completed ${id}`]);
       expect(await jobs.get(id)).toMatchObject({ state: 'completed', attempts: 2, result: { ok: true } });
+    } finally {
+      for (const c of children) c.kill('SIGKILL');
+      await t.close();
+    }
+  });
+});
+
+describe('jobs: several worker processes share one database queue', () => {
+  const worker = resolve(__dirname, '../dist/test/fixtures/crashable-job.worker.js');
+
+  it.each(availableDatabases())('each of 40 jobs completes exactly once with two workers on %s', async (db) => {
+    const t = await createTestApp(db, { JOBS_RUN_IN_HOST: 'false' });
+    const children: ChildProcess[] = [];
+    try {
+      const log = join(t.db.dataDir, 'shared.log');
+      const env = JSON.stringify({
+        DATA_DIR: t.db.dataDir, ...t.db.env, ADMIN_API_TOKEN: 'test-admin-token-0123456789',
+        IDENTITY_SECRET: 'test-identity-secret-0123456789abcdef', JOBS_POLL_INTERVAL_MS: '20', LOG_LEVEL: 'silent',
+      });
+      const jobs = t.app.get(JobQueue);
+      const ids: string[] = [];
+      for (let i = 0; i < 40; i++) ids.push((await jobs.enqueue('test.crashable', { i })).id);
+      for (let w = 0; w < 2; w++) children.push(spawn(process.execPath, [worker, env, log, 'complete'], { stdio: 'ignore' }));
+      await waitFor(async () => {
+        const done = await Promise.all(ids.map((id) => jobs.get(id)));
+        return done.every((j) => j?.state === 'completed');
+      }, 60_000);
+      const completed = readFileSync(log, 'utf8').split('\n').filter((l) => l.startsWith('completed')).map((l) => l.slice(10));
+      expect(completed.sort()).toEqual([...ids].sort());
     } finally {
       for (const c of children) c.kill('SIGKILL');
       await t.close();
