@@ -41,4 +41,54 @@ export const ERROR_MESSAGES: Record<string, { en: string; 'zh-CN': string }> = {
   INVALID_TIME_ZONE: { en: 'timeZone: "{timeZone}" is not an IANA time zone', 'zh-CN': 'timeZone:“{timeZone}”不是有效的 IANA 时区' },
   LINK_CODE_INVALID: { en: 'code: this link code is unknown, used or expired', 'zh-CN': 'code:该绑定码无效、已使用或已过期' },
   JOB_NOT_FOUND: { en: 'Job {jobId} does not exist', 'zh-CN': '任务 {jobId} 不存在' },
+  // Online-data doors (libs/ingest)
+  INGEST_AUTH_REQUIRED: { en: 'Valid {scheme} credentials of this tenant are required', 'zh-CN': '需要该租户有效的 {scheme} 凭据' },
+  INGEST_CREDENTIAL_NOT_FOUND: { en: 'Ingest credential {credentialId} does not exist', 'zh-CN': '数据接入凭据 {credentialId} 不存在' },
+  XAPI_VERSION_REQUIRED: {
+    en: 'X-Experience-API-Version: the header is required (1.0.x)',
+    'zh-CN': 'X-Experience-API-Version:必须提供该请求头(1.0.x)',
+  },
+  XAPI_VERSION_UNSUPPORTED: {
+    en: 'X-Experience-API-Version: version {version} is not supported; use 1.0.x',
+    'zh-CN': 'X-Experience-API-Version:不支持版本 {version},请使用 1.0.x',
+  },
+  XAPI_STATEMENTS_INVALID: {
+    en: '{count} problem(s) in the statements; none of them was stored',
+    'zh-CN': '语句中有 {count} 处问题;所有语句均未保存',
+  },
+  XAPI_STATEMENT_CONFLICT: {
+    en: 'id: statement {statementId} already exists with different content',
+    'zh-CN': 'id:语句 {statementId} 已存在且内容不同',
+  },
+  XAPI_STATEMENT_NOT_FOUND: { en: 'Statement {statementId} does not exist', 'zh-CN': '语句 {statementId} 不存在' },
+  XAPI_STATEMENT_ID_REQUIRED: { en: 'statementId: a UUID query parameter is required', 'zh-CN': 'statementId:必须提供 UUID 格式的查询参数' },
+  XAPI_STATEMENT_ID_MISMATCH: {
+    en: 'statement.id: {id} differs from the statementId parameter {statementId}',
+    'zh-CN': 'statement.id:{id} 与 statementId 参数 {statementId} 不一致',
+  },
+  XAPI_QUERY_UNSUPPORTED: {
+    en: 'This LRS returns single statements only: give statementId or voidedStatementId (optionally format, attachments)',
+    'zh-CN': '本 LRS 仅支持按单条语句查询:请提供 statementId 或 voidedStatementId(可选 format、attachments)',
+  },
+  CALIPER_ENVELOPE_INVALID: {
+    en: '{count} problem(s) in the Caliper envelope; nothing was stored',
+    'zh-CN': 'Caliper 信封中有 {count} 处问题;未保存任何数据',
+  },
+  CALIPER_CONTENT_TYPE: {
+    en: 'Send the envelope as JSON (Content-Type application/json), not {contentType}',
+    'zh-CN': '请以 JSON 发送信封(Content-Type 为 application/json),而不是 {contentType}',
+  },
+  PAYLOAD_TOO_LARGE: { en: 'The request body is larger than {limit}', 'zh-CN': '请求体超过 {limit}' },
+  CSV_CONTENT_TYPE: {
+    en: 'Send the CSV file itself as the request body with Content-Type text/csv, not {contentType}',
+    'zh-CN': '请以 CSV 文件本身作为请求体,Content-Type 为 text/csv,而不是 {contentType}',
+  },
+  CSV_HEADER_INVALID: {
+    en: 'header: the CSV header does not match the documented columns ({detail})',
+    'zh-CN': 'header:CSV 表头与文档规定的列不符({detail})',
+  },
+  LEARNER_AGGREGATE_NOT_FOUND: {
+    en: 'learnerId: learner {learnerId} has no learning events yet',
+    'zh-CN': 'learnerId:学员 {learnerId} 尚无学习事件',
+  },
 };

@@ -49,3 +49,31 @@ export { courseOutcomeToEvents } from './csv/course-outcome.converter';
 export { runCsvParseBench } from './bench/csv-parse-bench';
 export type { CsvParseBenchOptions, CsvParseBenchResult } from './bench/csv-parse-bench';
 export { syntheticEventsCsv } from './bench/synthetic-events-csv';
+
+// Pseudonymisation of stored documents (pure)
+export { pseudonymizeStatement } from './xapi/xapi-statement.pseudonymizer';
+export type { PseudonymOf } from './xapi/xapi-statement.pseudonymizer';
+export { pseudonymizeCaliperItem, CALIPER_PSEUDONYM_PREFIX } from './caliper/caliper-event.pseudonymizer';
+export { scrubEmails } from './shared/email-scrubber';
+export { localDayNumber } from './shared/local-day';
+
+// Learner aggregates (pure state; the same functions serve the incremental path and the backfill)
+export { applyAggregateEvent, emptyLearnerAggregate, learnerAggregateFigures, addActiveDay } from './aggregates/learner-aggregate.state';
+export type { AggregateEventFacts, LearnerAggregateFigures, LearnerAggregateState } from './aggregates/learner-aggregate.state';
+
+// The storing service (NestJS): module, schema, services for the CLI and other capabilities
+export { IngestModule } from './ingest.module';
+export { INGEST_ENTITIES, INGEST_SCHEMA } from './ingest.schema';
+export { LearningEvent } from './storage/learning-event.entity';
+export { LearnerAggregate } from './aggregates/learner-aggregate.entity';
+export { XapiStatementRecord } from './lrs/xapi-statement-record.entity';
+export { CaliperRawEvent } from './caliper-endpoint/caliper-raw-event.entity';
+export { IngestCredential } from './credentials/ingest-credential.entity';
+export type { IngestCredentialKind } from './credentials/ingest-credential.entity';
+export { IngestCredentialService } from './credentials/ingest-credential.service';
+export { LearningEventStore } from './storage/learning-event.store';
+export { CsvImportService } from './csv-import/csv-import.service';
+export type { CsvImportOptions } from './csv-import/csv-import.service';
+export type { CsvImportKind, CsvImportSummary } from './csv-import/csv-import.summary';
+export { LearnerAggregateBackfill } from './aggregates/learner-aggregate.backfill';
+export type { BackfillSummary } from './aggregates/learner-aggregate.backfill';

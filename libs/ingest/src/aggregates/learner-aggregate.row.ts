@@ -1,0 +1,49 @@
+import { rowDate } from '@o2o/persistence';
+import { rowNumber } from '../storage/bulk-sql';
+import { emptyLearnerAggregate, learnerAggregateFigures, LearnerAggregateState } from './learner-aggregate.state';
+
+/** Column order of learner_aggregate rows written by the updater. */
+export const AGGREGATE_COLUMNS = [
+  'learnerId', 'tenantId', 'eventCount', 'countsByType', 'durationMs', 'minutes', 'scoreCount', 'scoreSumMicro', 'scoreMean',
+  'ratingCount', 'ratingSumMicro', 'ratingMean', 'courseFlags', 'coursesActive', 'coursesCompleted', 'completionRate',
+  'coursesBought', 'purchaseCount', 'amountMilli', 'firstActivityAt', 'lastActivityAt', 'activeDayRuns', 'activeDays',
+  'currentStreak', 'longestStreak', 'updatedAt',
+] as const;
+
+/** JSON with sorted keys, so the same state is always the same text (incremental and backfill compare equal). */
+function sortedJson(value: Record<string, number>): string {
+  const out: Record<string, number> = {};
+  for (const key of Object.keys(value).sort()) out[key] = value[key];
+  return JSON.stringify(out);
+}
+
+const parse = <T>(value: unknown, fallback: T): T => (typeof value === 'string' && value ? JSON.parse(value) : (value as T) ?? fallback);
+
+export function aggregateStateFromRow(row: Record<string, unknown>): LearnerAggregateState {
+  const state = emptyLearnerAggregate();
+  state.eventCount = rowNumber(row.eventCount) ?? 0;
+  state.countsByType = parse(row.countsByType, {});
+  state.durationMs = rowNumber(row.durationMs) ?? 0;
+  state.scoreCount = rowNumber(row.scoreCount) ?? 0;
+  state.scoreSumMicro = rowNumber(row.scoreSumMicro) ?? 0;
+  state.ratingCount = rowNumber(row.ratingCount) ?? 0;
+  state.ratingSumMicro = rowNumber(row.ratingSumMicro) ?? 0;
+  state.courseFlags = parse(row.courseFlags, {});
+  state.purchaseCount = rowNumber(row.purchaseCount) ?? 0;
+  state.amountMilli = parse(row.amountMilli, {});
+  state.firstActivityAt = row.firstActivityAt ? rowDate(row.firstActivityAt) : null;
+  state.lastActivityAt = row.lastActivityAt ? rowDate(row.lastActivityAt) : null;
+  state.activeDayRuns = parse(row.activeDayRuns, []);
+  return state;
+}
+
+export function aggregateRowValues(learnerId: string, tenantId: string, state: LearnerAggregateState, now: Date): unknown[] {
+  const f = learnerAggregateFigures(state);
+  return [
+    learnerId, tenantId, state.eventCount, sortedJson(state.countsByType), state.durationMs, f.minutes, state.scoreCount,
+    state.scoreSumMicro, f.scoreMean, state.ratingCount, state.ratingSumMicro, f.ratingMean, sortedJson(state.courseFlags),
+    f.coursesActive, f.coursesCompleted, f.completionRate, f.coursesBought, state.purchaseCount, sortedJson(state.amountMilli),
+    state.firstActivityAt, state.lastActivityAt, JSON.stringify(state.activeDayRuns), f.activeDays, f.currentStreak,
+    f.longestStreak, now,
+  ];
+}

@@ -1,0 +1,45 @@
+import { addActiveDay, AggregateEventFacts, applyAggregateEvent, emptyLearnerAggregate, learnerAggregateFigures } from './learner-aggregate.state';
+
+const at = (iso: string) => new Date(iso);
+const events: AggregateEventFacts[] = [
+  { type: 'viewed', occurredAt: at('2024-05-01T02:00:00Z'), courseRef: 'py101', durationSeconds: 90.5 },
+  { type: 'scored', occurredAt: at('2024-05-02T02:00:00Z'), courseRef: 'py101', scoreScaled: 0.8 },
+  { type: 'scored', occurredAt: at('2024-05-03T02:00:00Z'), courseRef: 'py101', scoreScaled: 0.1 },
+  { type: 'completed', occurredAt: at('2024-05-03T03:00:00Z'), courseRef: 'py101', completion: true },
+  { type: 'purchased', occurredAt: at('2024-05-06T02:00:00Z'), courseRef: 'ml201', amountValue: 199.99, currency: 'CNY' },
+  { type: 'rated', occurredAt: at('2024-05-07T02:00:00Z'), courseRef: 'ml201', scoreScaled: 0.75 },
+  { type: 'logged_in', occurredAt: at('2024-05-08T02:00:00Z'), courseRef: null },
+];
+
+describe('learner aggregate state', () => {
+  it('counts, sums and derives the figures', () => {
+    const state = emptyLearnerAggregate();
+    for (const e of events) applyAggregateEvent(state, e, 'UTC');
+    expect(state.eventCount).toBe(7);
+    expect(state.countsByType).toEqual({ viewed: 1, scored: 2, completed: 1, purchased: 1, rated: 1, logged_in: 1 });
+    expect(learnerAggregateFigures(state)).toEqual({
+      minutes: 90.5 / 60, scoreMean: 0.45, ratingMean: 0.75, coursesActive: 2, coursesCompleted: 1, completionRate: 0.5,
+      coursesBought: 1, amounts: { CNY: 199.99 }, activeDays: 6, currentStreak: 3, longestStreak: 3,
+    });
+    expect(state.firstActivityAt).toEqual(at('2024-05-01T02:00:00Z'));
+    expect(state.lastActivityAt).toEqual(at('2024-05-08T02:00:00Z'));
+  });
+
+  it('gives the same state whatever the order and batching of the events', () => {
+    const forward = emptyLearnerAggregate();
+    for (const e of events) applyAggregateEvent(forward, e, 'Asia/Shanghai');
+    const backward = emptyLearnerAggregate();
+    for (const e of [...events].reverse()) applyAggregateEvent(backward, e, 'Asia/Shanghai');
+    expect(backward).toEqual(forward);
+  });
+
+  it('merges active-day runs however days arrive', () => {
+    const runs: Array<[number, number]> = [];
+    for (const day of [5, 1, 3, 2, 9, 4, 3, 10, 7]) addActiveDay(runs, day);
+    expect(runs).toEqual([[1, 5], [7, 1], [9, 2]]);
+    addActiveDay(runs, 8);
+    expect(runs).toEqual([[1, 5], [7, 4]]);
+    addActiveDay(runs, 6);
+    expect(runs).toEqual([[1, 10]]);
+  });
+});

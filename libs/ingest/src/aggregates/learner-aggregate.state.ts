@@ -1,0 +1,157 @@
+import { LearningEventType } from '../learning-event-type';
+import { localDayNumber } from '../shared/local-day';
+
+/** What a learner aggregate needs from one stored (non-voided) event. */
+export interface AggregateEventFacts {
+  type: LearningEventType;
+  occurredAt: Date;
+  courseRef: string | null;
+  durationSeconds?: number | null;
+  scoreScaled?: number | null;
+  completion?: boolean | null;
+  amountValue?: number | null;
+  currency?: string | null;
+}
+
+/**
+ * The running totals behind a learner's aggregate. Every part is commutative (integer sums, set unions, min/max),
+ * so applying events one batch at a time, in any order, gives exactly what a backfill over all events gives:
+ * durations, scores and amounts are summed as integers (ms, millionths, thousandths) for that reason.
+ */
+export interface LearnerAggregateState {
+  eventCount: number;
+  countsByType: Record<string, number>;
+  durationMs: number;
+  scoreCount: number;
+  scoreSumMicro: number;
+  ratingCount: number;
+  ratingSumMicro: number;
+  /** Per course: 1 = active in it, 2 = completed it, 4 = bought it. */
+  courseFlags: Record<string, number>;
+  purchaseCount: number;
+  /** Per ISO 4217 currency, thousandths of the major unit. */
+  amountMilli: Record<string, number>;
+  firstActivityAt: Date | null;
+  lastActivityAt: Date | null;
+  /** Sorted, disjoint runs of consecutive active days [firstDay, length] in the tenant's time zone. */
+  activeDayRuns: Array<[number, number]>;
+}
+
+export const COURSE_ACTIVE = 1;
+export const COURSE_COMPLETED = 2;
+export const COURSE_BOUGHT = 4;
+
+export function emptyLearnerAggregate(): LearnerAggregateState {
+  return {
+    eventCount: 0, countsByType: {}, durationMs: 0, scoreCount: 0, scoreSumMicro: 0, ratingCount: 0, ratingSumMicro: 0,
+    courseFlags: {}, purchaseCount: 0, amountMilli: {}, firstActivityAt: null, lastActivityAt: null, activeDayRuns: [],
+  };
+}
+
+/** Adds one event to the state (mutates it). `timeZone` decides which calendar day the event counts for. */
+export function applyAggregateEvent(state: LearnerAggregateState, event: AggregateEventFacts, timeZone: string): void {
+  state.eventCount++;
+  state.countsByType[event.type] = (state.countsByType[event.type] ?? 0) + 1;
+  if (event.durationSeconds != null && event.durationSeconds > 0) state.durationMs += Math.round(event.durationSeconds * 1000);
+  if (event.scoreScaled != null) {
+    // A course rating (1–5 from the outcomes file) is an opinion, not a quiz result: it gets its own mean.
+    if (event.type === 'rated') {
+      state.ratingCount++;
+      state.ratingSumMicro += Math.round(event.scoreScaled * 1e6);
+    } else {
+      state.scoreCount++;
+      state.scoreSumMicro += Math.round(event.scoreScaled * 1e6);
+    }
+  }
+  if (event.courseRef) {
+    let flags = state.courseFlags[event.courseRef] ?? 0;
+    flags |= COURSE_ACTIVE;
+    if (event.completion === true || event.type === 'completed' || event.type === 'passed') flags |= COURSE_COMPLETED;
+    if (event.type === 'purchased') flags |= COURSE_BOUGHT;
+    state.courseFlags[event.courseRef] = flags;
+  }
+  if (event.type === 'purchased') state.purchaseCount++;
+  if (event.amountValue != null && event.currency) {
+    state.amountMilli[event.currency] = (state.amountMilli[event.currency] ?? 0) + Math.round(event.amountValue * 1000);
+  }
+  const t = event.occurredAt.getTime();
+  if (!state.firstActivityAt || t < state.firstActivityAt.getTime()) state.firstActivityAt = event.occurredAt;
+  if (!state.lastActivityAt || t > state.lastActivityAt.getTime()) state.lastActivityAt = event.occurredAt;
+  addActiveDay(state.activeDayRuns, localDayNumber(event.occurredAt, timeZone));
+}
+
+/** Inserts a day into sorted runs, merging neighbours; events arrive in any order (history imports, retries). */
+export function addActiveDay(runs: Array<[number, number]>, day: number): void {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid][0] <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  const i = lo - 1; // the last run starting on or before `day`, or -1
+  if (i >= 0 && day < runs[i][0] + runs[i][1]) return;
+  const joinsPrevious = i >= 0 && runs[i][0] + runs[i][1] === day;
+  const joinsNext = i + 1 < runs.length && runs[i + 1][0] === day + 1;
+  if (joinsPrevious && joinsNext) {
+    runs[i][1] += 1 + runs[i + 1][1];
+    runs.splice(i + 1, 1);
+  } else if (joinsPrevious) {
+    runs[i][1]++;
+  } else if (joinsNext) {
+    runs[i + 1][0] = day;
+    runs[i + 1][1]++;
+  } else {
+    runs.splice(i + 1, 0, [day, 1]);
+  }
+}
+
+/** The figures the feature builder and the API read, derived from the state. */
+export interface LearnerAggregateFigures {
+  minutes: number;
+  scoreMean: number | null;
+  ratingMean: number | null;
+  coursesActive: number;
+  coursesCompleted: number;
+  /** Completed courses / courses with any activity; null without course activity. */
+  completionRate: number | null;
+  coursesBought: number;
+  /** Total paid per currency, in major units. */
+  amounts: Record<string, number>;
+  activeDays: number;
+  /** Length of the run of consecutive active days that ends on the last active day. */
+  currentStreak: number;
+  longestStreak: number;
+}
+
+export function learnerAggregateFigures(state: LearnerAggregateState): LearnerAggregateFigures {
+  let coursesActive = 0;
+  let coursesCompleted = 0;
+  let coursesBought = 0;
+  for (const flags of Object.values(state.courseFlags)) {
+    coursesActive++;
+    if (flags & COURSE_COMPLETED) coursesCompleted++;
+    if (flags & COURSE_BOUGHT) coursesBought++;
+  }
+  let activeDays = 0;
+  let longestStreak = 0;
+  for (const [, length] of state.activeDayRuns) {
+    activeDays += length;
+    longestStreak = Math.max(longestStreak, length);
+  }
+  const amounts: Record<string, number> = {};
+  for (const currency of Object.keys(state.amountMilli).sort()) amounts[currency] = state.amountMilli[currency] / 1000;
+  return {
+    minutes: state.durationMs / 60_000,
+    scoreMean: state.scoreCount ? state.scoreSumMicro / state.scoreCount / 1e6 : null,
+    ratingMean: state.ratingCount ? state.ratingSumMicro / state.ratingCount / 1e6 : null,
+    coursesActive,
+    coursesCompleted,
+    completionRate: coursesActive ? coursesCompleted / coursesActive : null,
+    coursesBought,
+    amounts,
+    activeDays,
+    currentStreak: state.activeDayRuns.length ? state.activeDayRuns[state.activeDayRuns.length - 1][1] : 0,
+    longestStreak,
+  };
+}

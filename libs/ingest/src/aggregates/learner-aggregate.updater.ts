@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { forUpdate, rowDate } from '@o2o/persistence';
+import { LearningEventType } from '../learning-event-type';
+import { insertRows, isPostgres, quote, rowBoolean, rowNumber, selectIn } from '../storage/bulk-sql';
+import { AGGREGATE_COLUMNS, aggregateRowValues, aggregateStateFromRow } from './learner-aggregate.row';
+import { AggregateEventFacts, applyAggregateEvent, emptyLearnerAggregate, LearnerAggregateState } from './learner-aggregate.state';
+
+const UPSERT_TAIL = `ON CONFLICT ("learnerId") DO UPDATE SET ${AGGREGATE_COLUMNS.filter((c) => c !== 'learnerId')
+  .map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`;
+
+/**
+ * Keeps learner_aggregate current inside the transaction that stores the events: read the learners' rows (locked
+ * on PostgreSQL, where transactions run concurrently; SQLite's single write queue already serialises), add the
+ * new events, write them back in one multi-row upsert. `rebuild` recomputes learners from their stored events
+ * (backfill, voided statements) with the same state functions, so both paths give identical rows.
+ */
+@Injectable()
+export class LearnerAggregateUpdater {
+  async apply(m: EntityManager, tenantId: string, timeZone: string, events: Map<string, AggregateEventFacts[]>, now: Date): Promise<void> {
+    if (events.size === 0) return;
+    const states = await this.lockAndRead(m, tenantId, [...events.keys()], now);
+    for (const [learnerId, facts] of events) {
+      const state = states.get(learnerId) ?? emptyLearnerAggregate();
+      for (const fact of facts) applyAggregateEvent(state, fact, timeZone);
+      states.set(learnerId, state);
+    }
+    await this.write(m, tenantId, states, now);
+  }
+
+  async rebuild(m: EntityManager, tenantId: string, timeZone: string, learnerIds: string[], now: Date): Promise<number> {
+    if (learnerIds.length === 0) return 0;
+    // Lock first, then read the events: a concurrent incremental update either committed before (its events are
+    // read here) or waits for this lock and then adds its events to the rebuilt row.
+    await this.lockAndRead(m, tenantId, learnerIds, now);
+    const states = new Map<string, LearnerAggregateState>(learnerIds.map((id) => [id, emptyLearnerAggregate()]));
+    const rows = await selectIn<Record<string, unknown>>(m,
+      `SELECT "learnerId", "type", "occurredAt", "courseRef", "durationSeconds", "scoreScaled", "completion", "amountValue", "currency"
+       FROM "learning_event" WHERE "tenantId" = ? AND "voided" = ? AND "learnerId" IN ({in})`, [tenantId, false], learnerIds);
+    for (const row of rows) {
+      applyAggregateEvent(states.get(row.learnerId as string)!, {
+        type: row.type as LearningEventType,
+        occurredAt: rowDate(row.occurredAt),
+        courseRef: (row.courseRef as string | null) ?? null,
+        durationSeconds: rowNumber(row.durationSeconds),
+        scoreScaled: rowNumber(row.scoreScaled),
+        completion: rowBoolean(row.completion),
+        amountValue: rowNumber(row.amountValue),
+        currency: (row.currency as string | null) ?? null,
+      }, timeZone);
+    }
+    await this.write(m, tenantId, states, now);
+    return rows.length;
+  }
+
+  private async lockAndRead(m: EntityManager, tenantId: string, learnerIds: string[], now: Date): Promise<Map<string, LearnerAggregateState>> {
+    const ids = [...learnerIds].sort();
+    if (isPostgres(m)) {
+      // A row must exist before it can be locked; two transactions seeding the same learner meet on the key.
+      await insertRows(m, 'learner_aggregate', ['learnerId', 'tenantId', 'updatedAt'], ids.map((id) => [id, tenantId, now]),
+        'ON CONFLICT ("learnerId") DO NOTHING');
+    }
+    const rows = await selectIn<Record<string, unknown>>(m,
+      `SELECT * FROM "learner_aggregate" WHERE "learnerId" IN ({in}) ORDER BY "learnerId"${forUpdate(m)}`, [], ids);
+    const states = new Map<string, LearnerAggregateState>();
+    for (const row of rows) if (row.tenantId === tenantId) states.set(row.learnerId as string, aggregateStateFromRow(row));
+    return states;
+  }
+
+  private async write(m: EntityManager, tenantId: string, states: Map<string, LearnerAggregateState>, now: Date): Promise<void> {
+    const rows = [...states].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, state]) => aggregateRowValues(id, tenantId, state, now));
+    await insertRows(m, 'learner_aggregate', AGGREGATE_COLUMNS, rows, UPSERT_TAIL);
+  }
+}

@@ -1,0 +1,23 @@
+import { LearnerRef } from '../normalized-learning-event';
+
+export const learnerRefKey = (ref: LearnerRef): string => `${ref.issuer}\u0000${ref.subject}`;
+
+/**
+ * Platform identity → learner id, remembered for the length of one import so a learner seen in every batch is
+ * looked up once. Only committed mappings may enter (a rolled-back batch may have created the learner), and it
+ * is bounded so a file with millions of distinct learners cannot grow it without limit.
+ */
+export class LearnerIdCache {
+  private readonly ids = new Map<string, string>();
+
+  constructor(private readonly capacity = 200_000) {}
+
+  get(key: string): string | undefined {
+    return this.ids.get(key);
+  }
+
+  addAll(entries: Map<string, string>): void {
+    if (this.ids.size + entries.size > this.capacity) this.ids.clear();
+    for (const [key, id] of entries) this.ids.set(key, id);
+  }
+}

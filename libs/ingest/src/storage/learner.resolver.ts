@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { IdentityService } from '@o2o/core';
+import { LearnerRef } from '../normalized-learning-event';
+import { insertRows, selectIn } from './bulk-sql';
+import { LearnerIdCache, learnerRefKey } from './learner-id.cache';
+
+export interface ResolvedLearners {
+  /** learnerRefKey → learner id, for every ref asked about. */
+  ids: Map<string, string>;
+  /** How many learners this call created. */
+  created: number;
+}
+
+/**
+ * Pseudonymisation at the door, in bulk and inside the caller's transaction. The pseudonym comes from
+ * IdentityService.pseudonymFor (HMAC-SHA256 under the tenant key derived from IDENTITY_SECRET), so a learner
+ * arriving here is the same learner LTI or the REST API creates for the same (issuer, subject). Missing learners
+ * are inserted with their identity row (the one table allowed to hold the raw identity) in the same transaction
+ * as the events: IdentityService.learnerFor runs its own transaction per learner, which would deadlock inside
+ * ours on SQLite's single write queue and cost one round trip per learner on a million-row import.
+ */
+@Injectable()
+export class LearnerResolver {
+  constructor(private readonly identity: IdentityService) {}
+
+  pseudonymOf(tenantId: string, ref: LearnerRef): string {
+    return this.identity.pseudonymFor(tenantId, ref.issuer, ref.subject);
+  }
+
+  async resolve(m: EntityManager, tenantId: string, refs: Iterable<LearnerRef>, cache?: LearnerIdCache): Promise<ResolvedLearners> {
+    const ids = new Map<string, string>();
+    const keyByPseudonym = new Map<string, string>();
+    const refByKey = new Map<string, LearnerRef>();
+    for (const ref of refs) {
+      const key = learnerRefKey(ref);
+      if (ids.has(key) || refByKey.has(key)) continue;
+      const cached = cache?.get(key);
+      if (cached) ids.set(key, cached);
+      else refByKey.set(key, ref);
+    }
+    if (refByKey.size === 0) return { ids, created: 0 };
+    for (const [key, ref] of refByKey) keyByPseudonym.set(this.pseudonymOf(tenantId, ref), key);
+
+    const found = async (pseudonyms: string[]) => {
+      const rows = await selectIn<{ id: string; pseudonym: string }>(m,
+        'SELECT "id", "pseudonym" FROM "learner" WHERE "tenantId" = ? AND "pseudonym" IN ({in})', [tenantId], pseudonyms);
+      for (const row of rows) ids.set(keyByPseudonym.get(row.pseudonym)!, row.id);
+    };
+    await found([...keyByPseudonym.keys()]);
+    // Sorted so concurrent PostgreSQL transactions take the unique-index locks in one order (no deadlock).
+    const missing = [...keyByPseudonym.entries()].filter(([, key]) => !ids.has(key)).sort(([a], [b]) => (a < b ? -1 : 1));
+    if (missing.length === 0) return { ids, created: 0 };
+    const inserted = await insertRows<{ id: string; pseudonym: string }>(m, 'learner', ['id', 'tenantId', 'pseudonym'],
+      missing.map(([pseudonym]) => [randomUUID(), tenantId, pseudonym]),
+      'ON CONFLICT ("tenantId", "pseudonym") DO NOTHING RETURNING "id", "pseudonym"');
+    const identities: unknown[][] = [];
+    for (const row of inserted) {
+      const key = keyByPseudonym.get(row.pseudonym)!;
+      const ref = refByKey.get(key)!;
+      ids.set(key, row.id);
+      identities.push([randomUUID(), tenantId, row.id, ref.issuer, ref.subject]);
+    }
+    if (identities.length) {
+      await insertRows(m, 'learner_identity', ['id', 'tenantId', 'learnerId', 'issuer', 'subject'], identities);
+    }
+    // Another transaction created some of them between our look-up and our insert: read theirs.
+    const raced = missing.filter(([, key]) => !ids.has(key)).map(([pseudonym]) => pseudonym);
+    if (raced.length) await found(raced);
+    return { ids, created: inserted.length };
+  }
+}
