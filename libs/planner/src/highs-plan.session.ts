@@ -8,7 +8,7 @@ const INTEGER = 1;
 
 export interface PlanSessionSolves {
   relaxation(timeLimitSeconds: number): HighsRunResult;
-  fixedOpenings(open: readonly boolean[], timeLimitSeconds: number): HighsRunResult;
+  fixedOpenings(open: readonly boolean[], timeLimitSeconds: number, integer?: PlanSelection): HighsRunResult;
   mip(
     start: PlanSelection | undefined,
     integerInvitations: boolean,
@@ -42,6 +42,8 @@ class PlanSession implements PlanSessionSolves {
   private readonly openColumnOf = new Map<number, number>();
   private readonly openColumns: Int32Array;
   private readonly inviteColumns: Int32Array;
+  /** Column of each pair's invitation variable, by pair index. */
+  private readonly inviteColumnOf = new Map<number, number>();
   private readonly defaultLower: Float64Array;
 
   constructor(
@@ -59,7 +61,8 @@ class PlanSession implements PlanSessionSolves {
     open.sort((a, b) => a.col - b.col);
     this.openColumns = Int32Array.from(open.map((o) => o.col));
     this.defaultLower = Float64Array.from(open.map((o) => o.lower));
-    this.inviteColumns = Int32Array.from(scope.pairs.map((p) => byName.get(inviteVariable(p))!)).sort();
+    for (const p of scope.pairs) this.inviteColumnOf.set(p.index, byName.get(inviteVariable(p))!);
+    this.inviteColumns = Int32Array.from(this.inviteColumnOf.values()).sort();
   }
 
   relaxation(timeLimitSeconds: number): HighsRunResult {
@@ -68,11 +71,17 @@ class PlanSession implements PlanSessionSolves {
     return this.run('lp', timeLimitSeconds, 0);
   }
 
-  fixedOpenings(open: readonly boolean[], timeLimitSeconds: number): HighsRunResult {
+  /**
+   * The best invitations for fixed openings: an LP, or with `integer` (a feasible start for those openings) a
+   * MIP with integer invitations, which stays small because closed sessions drop out in presolve.
+   */
+  fixedOpenings(open: readonly boolean[], timeLimitSeconds: number, integer?: PlanSelection): HighsRunResult {
     const fixed = this.openingValues(open);
     this.setOpenings(CONTINUOUS, fixed, fixed);
-    this.setInvitations(CONTINUOUS);
-    return this.run('lp', timeLimitSeconds, 0);
+    this.setInvitations(integer ? INTEGER : CONTINUOUS);
+    if (!integer) return this.run('lp', timeLimitSeconds, 0);
+    this.model.setSolution({ colValue: this.startValues(integer) });
+    return this.run('mip', timeLimitSeconds, 0);
   }
 
   mip(
@@ -83,8 +92,8 @@ class PlanSession implements PlanSessionSolves {
   ): HighsRunResult {
     this.setOpenings(INTEGER, this.defaultLower, undefined);
     this.setInvitations(integerInvitations ? INTEGER : CONTINUOUS);
-    // Only the openings are given: HiGHS completes the invitations itself and keeps the start if feasible.
-    if (start) this.model.setSolution({ indices: this.openColumns, values: this.openingValues(start.open) });
+    // Every plan the search holds uses only modelled pairs, so it is a complete feasible start for HiGHS.
+    if (start) this.model.setSolution({ colValue: this.startValues(start) });
     return this.run('mip', timeLimitSeconds, mipRelGap);
   }
 
@@ -98,6 +107,13 @@ class PlanSession implements PlanSessionSolves {
     if (this.inviteColumns.length === 0) return;
     const selection = { kind: 'set' as const, indices: this.inviteColumns };
     this.model.changeColsIntegrality(selection, new Int32Array(this.inviteColumns.length).fill(type));
+  }
+
+  private startValues(start: PlanSelection): Float64Array {
+    const values = new Float64Array(this.names.length);
+    for (const c of this.scope.candidates) values[this.openColumnOf.get(c.index)!] = start.open[c.index] ? 1 : 0;
+    for (const index of start.invited) values[this.inviteColumnOf.get(index)!] = 1;
+    return values;
   }
 
   /** 0/1 per opening column, in the (ascending) order of openColumns. */

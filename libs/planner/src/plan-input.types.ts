@@ -73,4 +73,6 @@ export interface PlannerOptions {
   timeLimitSeconds?: number;
   /** Relative gap between plan and bound at which the solver stops and calls the plan optimal; default 0.01. */
   mipRelGap?: number;
+  /** Receives one line per solver stage (heuristic values, HiGHS status, time, objective, bound). */
+  log?: (message: string) => void;
 }

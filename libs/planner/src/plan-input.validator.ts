@@ -26,6 +26,9 @@ export function validatePlannerOptions(options: PlannerOptions): void {
     requireNumber('options.timeLimitSeconds', options.timeLimitSeconds, { min: 0, exclusiveMin: true });
   }
   if (options.mipRelGap !== undefined) requireNumber('options.mipRelGap', options.mipRelGap, { min: 0, max: 1 });
+  if (options.log !== undefined && typeof options.log !== 'function') {
+    throw new PlanValidationError('options.log', 'must be a function', options.log);
+  }
 }
 
 function validatePeriod(input: ServicePlanInput): void {

@@ -26,6 +26,7 @@ export interface SearchSettings {
   /** performance.now() value at which the time limit ends. */
   deadline: number;
   stats: PlanSolveStats;
+  log?: (message: string) => void;
 }
 
 export interface SearchOutcome {
@@ -81,13 +82,14 @@ class PlanSearch {
 
   greedy(): GreedyPlan | undefined {
     const greedy = buildGreedyPlan(this.scope);
+    this.settings.log?.(`greedy: ${greedy ? greedy.objective : 'no feasible plan'}, quick bound ${this.bound}`);
     if (greedy) this.plans.push({ selection: greedy.selection, source: 'greedy', proven: false });
     return greedy;
   }
 
   solve(session: PlanSessionSolves, greedy: GreedyPlan | undefined): void {
     this.session = session;
-    const relaxation = this.run(true, false, (seconds) => session.relaxation(seconds));
+    const relaxation = this.run('LP relaxation', true, false, (seconds) => session.relaxation(seconds));
     const guided = this.guidedPlan(relaxation, greedy);
     if (guided) {
       this.plans.push({ selection: guided.selection, source: 'relaxation-rounding', proven: false });
@@ -115,21 +117,27 @@ class PlanSearch {
     const start = [enumerated, greedy].filter((p): p is GreedyPlan => p !== undefined)[0];
     if (!start) return undefined;
     const polished = improveOpenings(this.scope, start.selection, deadline);
-    return polished && polished.objective > start.objective ? polished : start;
+    const guided = polished && polished.objective > start.objective ? polished : start;
+    this.settings.log?.(`heuristics: enumerated ${enumerated?.objective ?? 'none'}, polished ${guided.objective}`);
+    return guided;
   }
 
   /** The exact best invitations for fixed openings; an LP, so it costs a fraction of the MIP. */
   private completeInvitations(start: PlanSelection): void {
-    const run = this.run(false, false, (seconds) => this.session!.fixedOpenings(start.open, seconds));
+    const run = this.run('fixed openings', false, false, (s) => this.session!.fixedOpenings(start.open, s));
     if (!run?.hasSolution || run.outcome !== 'optimal') return;
     const extracted = extractSelection(this.scope, run.values);
-    const selection = extracted.fractional.length === 0 ? extracted.selection : repairRounding(this.scope, extracted.selection);
+    const { fractional, selection: rounded } = extracted;
+    const selection = fractional.length === 0 ? rounded : repairRounding(this.scope, rounded);
     if (selection) this.plans.push({ selection, source: 'relaxation-rounding', proven: false });
   }
 
   private solveMip(start: PlanSelection | undefined): void {
-    const gap = this.settings.mipRelGap;
-    const run = this.run(true, false, (seconds) => this.session!.mip(start, false, seconds, gap));
+    // Attend probabilities below 1 can leave fractional invitations whose rounding costs a little objective, so
+    // the relaxed-invitation MIP aims for half the gap and leaves the other half for the rounding.
+    const fractional = this.scope.pairs.some((p) => p.probability !== 1);
+    const gap = fractional ? this.settings.mipRelGap / 2 : this.settings.mipRelGap;
+    const run = this.run('MIP', true, false, (seconds) => this.session!.mip(start, false, seconds, gap));
     if (!run?.hasSolution) return;
     const extracted = extractSelection(this.scope, run.values);
     if (extracted.fractional.length === 0) {
@@ -141,8 +149,10 @@ class PlanSearch {
     // the integer problem and not just for the openings the relaxed solve chose.
     const repaired = repairRounding(this.scope, extracted.selection);
     if (repaired) this.plans.push({ selection: repaired, source: 'rounding-repair', proven: false });
+    if (this.withinGap()) return;
     const from = repaired ?? start;
-    const integer = this.run(true, true, (seconds) => this.session!.mip(from, true, seconds, gap));
+    const full = this.settings.mipRelGap;
+    const integer = this.run('integer MIP', true, true, (seconds) => this.session!.mip(from, true, seconds, full));
     if (!integer?.hasSolution) return;
     const exact = extractSelection(this.scope, integer.values);
     if (exact.fractional.length === 0) {
@@ -155,6 +165,7 @@ class PlanSearch {
    * their infeasibility is the plan's, and their bound is valid for every plan.
    */
   private run(
+    stage: string,
     global: boolean,
     integerInvitations: boolean,
     call: (seconds: number) => HighsRunResult,
@@ -164,6 +175,9 @@ class PlanSearch {
     const { stats } = this.settings;
     stats.solverSeconds += run.seconds;
     stats.solverStatus = run.solverStatus;
+    this.settings.log?.(
+      `${stage}: ${run.solverStatus} in ${run.seconds.toFixed(2)} s, objective ${run.objective}, bound ${run.bestBound}`,
+    );
     if (!global) return run;
     if (run.outcome === 'infeasible') {
       const seconds = Math.max(this.remainingSeconds(), MIN_DIAGNOSIS_SECONDS);

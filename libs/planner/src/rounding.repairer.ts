@@ -1,50 +1,111 @@
 import { comparePairs } from './plan-problem.builder';
-import type { PlanModelScope, PlanSelection } from './plan-problem.types';
+import type { EligiblePair, PlanModelScope, PlanSelection, ProblemCandidate } from './plan-problem.types';
 import { meetsAttendance } from './plan-tolerance';
 
 /**
- * Makes a feasible plan out of a solution whose fractional invitations were dropped: sessions that fell below
- * their minimum attendance get the best still-possible learners added, and are closed if that is not enough.
- * Dropping invitations never breaks a "≤" constraint, so only attendance and opened-session counts can fail.
+ * Makes a feasible integer plan out of a solution whose fractional invitations were dropped. Dropping
+ * invitations never breaks a "≤" constraint, so only minimum attendance (and with it the number of opened
+ * sessions) can fail. A session short of its minimum first gets the likeliest attendees still free in its slot
+ * on its empty seats, then swaps its least likely invitees for likelier free learners; only if that is not
+ * enough is it closed. Finally every free seat is offered to the best-scoring free learner.
  * Returns undefined when a required session or the minimum number of sessions cannot be kept.
  */
 export function repairRounding(scope: PlanModelScope, rounded: PlanSelection): PlanSelection | undefined {
-  const { problem } = scope;
-  const open = [...rounded.open];
-  const invited = new Set(rounded.invited);
-  const slotUsed = new Set<string>();
-  const perLearner = new Map<number, number>();
-  const count = problem.candidates.map(() => 0);
-  const attendance = problem.candidates.map(() => 0);
-  for (const index of invited) {
-    const pair = problem.pairs[index];
-    slotUsed.add(`${pair.learner}/${problem.candidates[pair.candidate].slot}`);
-    perLearner.set(pair.learner, (perLearner.get(pair.learner) ?? 0) + 1);
-    count[pair.candidate]++;
-    attendance[pair.candidate] += pair.probability;
-  }
-  const pairsOf = (candidate: number) => scope.pairs.filter((p) => p.candidate === candidate).sort(comparePairs);
+  return new RoundingRepair(scope, rounded).run();
+}
 
-  for (const candidate of scope.candidates) {
-    const c = candidate.index;
-    if (!open[c] || meetsAttendance(attendance[c], candidate.minAttendance)) continue;
-    for (const pair of pairsOf(c)) {
-      if (meetsAttendance(attendance[c], candidate.minAttendance) || count[c] >= candidate.capacity) break;
-      const key = `${pair.learner}/${candidate.slot}`;
-      if (invited.has(pair.index) || slotUsed.has(key) || (perLearner.get(pair.learner) ?? 0) >= problem.maxInvitations) {
-        continue;
-      }
-      invited.add(pair.index);
-      slotUsed.add(key);
-      perLearner.set(pair.learner, (perLearner.get(pair.learner) ?? 0) + 1);
-      count[c]++;
-      attendance[c] += pair.probability;
-    }
-    if (meetsAttendance(attendance[c], candidate.minAttendance)) continue;
-    if (candidate.required) return undefined;
-    open[c] = false;
-    for (const pair of pairsOf(c)) invited.delete(pair.index);
+class RoundingRepair {
+  private readonly open: boolean[];
+  private readonly invited = new Set<number>();
+  private readonly slotUsed = new Set<string>();
+  private readonly perLearner = new Map<number, number>();
+  private readonly count: number[];
+  private readonly attendance: number[];
+  private readonly pairsOf = new Map<number, EligiblePair[]>();
+
+  constructor(
+    private readonly scope: PlanModelScope,
+    rounded: PlanSelection,
+  ) {
+    const { problem } = scope;
+    this.open = [...rounded.open];
+    this.count = problem.candidates.map(() => 0);
+    this.attendance = problem.candidates.map(() => 0);
+    for (const c of scope.candidates) this.pairsOf.set(c.index, []);
+    for (const pair of scope.pairs) this.pairsOf.get(pair.candidate)!.push(pair);
+    for (const list of this.pairsOf.values()) list.sort(comparePairs);
+    for (const index of rounded.invited) this.add(problem.pairs[index]);
   }
-  if (open.filter(Boolean).length < problem.minOpened) return undefined;
-  return { open, invited: [...invited].sort((a, b) => a - b) };
+
+  run(): PlanSelection | undefined {
+    const { problem } = this.scope;
+    for (const c of this.scope.candidates) {
+      if (!this.open[c.index] || this.meets(c)) continue;
+      this.raiseAttendance(c);
+      if (this.meets(c)) continue;
+      if (c.required) return undefined;
+      this.open[c.index] = false;
+      for (const pair of this.pairsOf.get(c.index)!) if (this.invited.has(pair.index)) this.remove(pair);
+    }
+    if (this.open.filter(Boolean).length < problem.minOpened) return undefined;
+    for (const c of this.scope.candidates) {
+      if (!this.open[c.index]) continue;
+      for (const pair of this.pairsOf.get(c.index)!) {
+        if (this.count[c.index] >= c.capacity) break;
+        if (this.isFree(pair)) this.add(pair);
+      }
+    }
+    return { open: this.open, invited: [...this.invited].sort((a, b) => a - b) };
+  }
+
+  private raiseAttendance(c: ProblemCandidate): void {
+    const free = this.pairsOf
+      .get(c.index)!
+      .filter((p) => this.isFree(p))
+      .sort((a, b) => b.probability - a.probability || comparePairs(a, b));
+    let next = 0;
+    while (!this.meets(c) && next < free.length && this.count[c.index] < c.capacity) this.add(free[next++]);
+    const invitees = this.pairsOf
+      .get(c.index)!
+      .filter((p) => this.invited.has(p.index))
+      .sort((a, b) => a.probability - b.probability);
+    let low = 0;
+    while (!this.meets(c) && next < free.length && low < invitees.length) {
+      if (free[next].probability <= invitees[low].probability) break;
+      this.remove(invitees[low++]);
+      this.add(free[next++]);
+    }
+  }
+
+  private meets(c: ProblemCandidate): boolean {
+    return meetsAttendance(this.attendance[c.index], c.minAttendance);
+  }
+
+  private isFree(pair: EligiblePair): boolean {
+    return (
+      !this.invited.has(pair.index) &&
+      !this.slotUsed.has(this.slotKey(pair)) &&
+      (this.perLearner.get(pair.learner) ?? 0) < this.scope.problem.maxInvitations
+    );
+  }
+
+  private add(pair: EligiblePair): void {
+    this.invited.add(pair.index);
+    this.slotUsed.add(this.slotKey(pair));
+    this.perLearner.set(pair.learner, (this.perLearner.get(pair.learner) ?? 0) + 1);
+    this.count[pair.candidate]++;
+    this.attendance[pair.candidate] += pair.probability;
+  }
+
+  private remove(pair: EligiblePair): void {
+    this.invited.delete(pair.index);
+    this.slotUsed.delete(this.slotKey(pair));
+    this.perLearner.set(pair.learner, this.perLearner.get(pair.learner)! - 1);
+    this.count[pair.candidate]--;
+    this.attendance[pair.candidate] -= pair.probability;
+  }
+
+  private slotKey(pair: EligiblePair): string {
+    return `${pair.learner}/${this.scope.problem.candidates[pair.candidate].slot}`;
+  }
 }

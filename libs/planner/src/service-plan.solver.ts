@@ -48,7 +48,7 @@ export class ServicePlanSolver {
       outcome = { selection, source: 'greedy', proven: true, bestBound: 0 };
     } else {
       const highs = await loadHighs();
-      outcome = searchPlan(scope, highs, { mipRelGap, deadline: started + timeLimit * 1000, stats });
+      outcome = searchPlan(scope, highs, { mipRelGap, deadline: started + timeLimit * 1000, stats, log: settings.log });
     }
     const solveSeconds = (performance.now() - started) / 1000;
     stats.planSource = outcome.source;
