@@ -56,6 +56,25 @@ export interface AppConfig {
     openIdMetadataUrl?: string;
     tokenIssuer?: string;
   };
+  /** The satisfaction model (libs/model): training, evaluate-then-enable gate, schedule. */
+  model: {
+    backend: 'auto' | 'tensorflow' | 'wasm' | 'cpu';
+    fusion: 'fused' | 'dual-stream' | 'hybrid';
+    /** Weights of the offline (α) and online (β) loss terms. */
+    alpha: number;
+    beta: number;
+    epochs: number;
+    evalSplit: 'temporal' | 'random';
+    /** Repeated train/test runs per evaluation (mean and spread). */
+    evalRuns: number;
+    /** Labelled offline outcomes needed before a model is trained. */
+    minExamples: number;
+    gate: { minMeanF1: number; minMeanAuc: number; maxStd: number; maxRegression: number };
+    /** Retrain every this many minutes; 0 = on demand only. */
+    trainEveryMinutes: number;
+  };
+  /** The service-plan optimiser (libs/planner). */
+  planner: { timeLimitSeconds: number };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

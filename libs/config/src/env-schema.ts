@@ -20,6 +20,36 @@ const int = (fallback: number, min: number, max: number) =>
       return n;
     });
 
+/** A decimal number within [min, max] (model weights, gate thresholds). */
+const num = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `must be a number between ${min} and ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+/** `off`, or an interval such as `30m`, `6h`, `1d`; parsed to minutes (0 = off). */
+const schedule = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '' || v === 'off') return 0;
+    const m = /^(\d+)\s*(m|h|d)$/.exec(v.trim());
+    const minutes = m ? Number(m[1]) * { m: 1, h: 60, d: 1440 }[m[2] as 'm' | 'h' | 'd'] : NaN;
+    if (!(minutes >= 5 && minutes <= 60 * 24 * 90)) {
+      ctx.addIssue({ code: 'custom', message: 'must be off or an interval between 5m and 90d, e.g. 6h or 1d' });
+      return z.NEVER;
+    }
+    return minutes;
+  });
+
 const url = (protocols: string[]) =>
   z
     .string()
@@ -94,6 +124,21 @@ export const envSchema = z.object({
   LTI_SERVICE_TIMEOUT_MS: int(10000, 100, 120000),
   LTI_ROSTER_SYNC_MINUTES: int(1440, 0, 60 * 24 * 30),
   LTI_ID_TOKEN_MAX_AGE_SECONDS: int(300, 10, 3600),
+  // Satisfaction model and service planner (libs/model, libs/planner)
+  MODEL_BACKEND: z.enum(['auto', 'tensorflow', 'wasm', 'cpu']).optional().default('auto'),
+  MODEL_FUSION: z.enum(['fused', 'dual-stream', 'hybrid']).optional().default('fused'),
+  MODEL_ALPHA: num(1, 0, 100),
+  MODEL_BETA: num(0.5, 0, 100),
+  MODEL_EPOCHS: int(30, 1, 500),
+  MODEL_EVAL_SPLIT: z.enum(['temporal', 'random']).optional().default('temporal'),
+  MODEL_EVAL_RUNS: int(2, 1, 10),
+  MODEL_MIN_EXAMPLES: int(200, 10, 100_000_000),
+  MODEL_GATE_MIN_F1: num(0.5, 0, 1),
+  MODEL_GATE_MIN_AUC: num(0.7, 0, 1),
+  MODEL_GATE_MAX_STD: num(0.05, 0, 1),
+  MODEL_GATE_MAX_REGRESSION: num(0.01, 0, 1),
+  MODEL_TRAIN_SCHEDULE: schedule,
+  PLAN_TIME_LIMIT_SECONDS: int(30, 1, 600),
 });
 
 export type RawEnv = z.input<typeof envSchema>;

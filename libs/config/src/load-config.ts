@@ -42,6 +42,7 @@ export function loadConfig(env: Env): AppConfig {
     }
   }
   problems.push(...botCredentialProblems(e));
+  if (e.MODEL_ALPHA === 0 && e.MODEL_BETA === 0) problems.push({ variable: 'MODEL_BETA', reason: 'MODEL_ALPHA and MODEL_BETA cannot both be 0' });
   if (problems.length) throw new ConfigError(problems);
 
   const dataDir = resolve(e.DATA_DIR);
@@ -92,6 +93,24 @@ export function loadConfig(env: Env): AppConfig {
       openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
       tokenIssuer: e.BOT_TOKEN_ISSUER,
     },
+    model: {
+      backend: e.MODEL_BACKEND,
+      fusion: e.MODEL_FUSION,
+      alpha: e.MODEL_ALPHA,
+      beta: e.MODEL_BETA,
+      epochs: e.MODEL_EPOCHS,
+      evalSplit: e.MODEL_EVAL_SPLIT,
+      evalRuns: e.MODEL_EVAL_RUNS,
+      minExamples: e.MODEL_MIN_EXAMPLES,
+      gate: {
+        minMeanF1: e.MODEL_GATE_MIN_F1,
+        minMeanAuc: e.MODEL_GATE_MIN_AUC,
+        maxStd: e.MODEL_GATE_MAX_STD,
+        maxRegression: e.MODEL_GATE_MAX_REGRESSION,
+      },
+      trainEveryMinutes: e.MODEL_TRAIN_SCHEDULE,
+    },
+    planner: { timeLimitSeconds: e.PLAN_TIME_LIMIT_SECONDS },
   };
 }
 
