@@ -3,6 +3,13 @@ import type { PlanModelScope } from './plan-problem.types';
 import { meetsAttendance } from './plan-tolerance';
 
 /**
+ * Satisfaction lost per unit of missing expected attendance. Scores are at most 1, so a shortfall outweighs any
+ * single invitation, yet opening sets that are slightly short still rank among themselves: greedy-by-score
+ * assignment often misses a minimum that swapping in likelier attendees would meet.
+ */
+const DEFICIT_PENALTY = 10;
+
+/**
  * Fast approximate value of a set of opened sessions: hand out invitations in descending score order while
  * seats, the learner's slot and the learner's invitation limit allow. It is not the exact optimum for the
  * openings (HiGHS computes that), but it ranks opening sets closely enough to drive the heuristics, at well
@@ -74,8 +81,9 @@ export class GreedyAssignmentEvaluator {
   }
 
   /**
-   * Value of one group for the opened candidates, or -Infinity when an opened session of the group misses its
-   * minimum attendance. `invited` collects the invitations when given.
+   * Value of one group for the opened candidates, minus a penalty for every opened session of the group that
+   * misses its minimum attendance. `invited` collects the invitations when given; they may then need
+   * repairRounding, which swaps likelier attendees in.
    */
   evaluateGroup(group: number, open: Uint8Array, invited?: number[]): number {
     const stamp = ++this.stamp;
@@ -104,7 +112,9 @@ export class GreedyAssignmentEvaluator {
     for (const candidate of this.scope.candidates) {
       if (open[candidate.index] === 0 || this.groupOfCandidate[candidate.index] !== group) continue;
       const attendance = this.candidateStamp[candidate.index] === stamp ? this.attendance[candidate.index] : 0;
-      if (!meetsAttendance(attendance, candidate.minAttendance)) return Number.NEGATIVE_INFINITY;
+      if (!meetsAttendance(attendance, candidate.minAttendance)) {
+        value -= DEFICIT_PENALTY * (candidate.minAttendance - attendance);
+      }
     }
     return value;
   }

@@ -8,11 +8,10 @@ import { atMost } from './plan-tolerance';
  * open another, whenever the budget and the instructor and venue slots allow it and the greedy assignment value
  * rises. The start it hands HiGHS is then usually within a fraction of a percent of the optimum, so the solver
  * can prove the gap at the root node instead of spending seconds in its own heuristics.
- * Returns undefined when the start cannot be evaluated (its openings fail a minimum attendance greedily).
+ * The invitations of the result may miss a minimum attendance (see GreedyAssignmentEvaluator).
  */
-export function improveOpenings(scope: PlanModelScope, start: PlanSelection, deadline: number): GreedyPlan | undefined {
+export function improveOpenings(scope: PlanModelScope, start: PlanSelection, deadline: number): GreedyPlan {
   const search = new OpeningSearch(scope, start);
-  if (!Number.isFinite(search.total)) return undefined;
   while (performance.now() < deadline && search.step(deadline)) {
     // each step applies the best improving move
   }

@@ -117,9 +117,11 @@ class PlanSearch {
     const start = [enumerated, greedy].filter((p): p is GreedyPlan => p !== undefined)[0];
     if (!start) return undefined;
     const polished = improveOpenings(this.scope, start.selection, deadline);
-    const guided = polished && polished.objective > start.objective ? polished : start;
+    const guided = polished.objective > start.objective ? polished : start;
     this.settings.log?.(`heuristics: enumerated ${enumerated?.objective ?? 'none'}, polished ${guided.objective}`);
-    return guided;
+    // The greedy assignment may leave a session short of its minimum; swapping in likelier attendees fixes it.
+    const selection = repairRounding(this.scope, guided.selection);
+    return selection && { selection, objective: selectionObjective(this.scope.problem, selection) };
   }
 
   /** The exact best invitations for fixed openings; an LP, so it costs a fraction of the MIP. */

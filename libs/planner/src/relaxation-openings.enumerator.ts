@@ -12,7 +12,8 @@ const EPSILON = 1e-6;
  * fractional, and on the benchmark the optimum agrees with every integral one. So keep the integral openings,
  * try every combination of the fractional ones (the ten closest to 1 when there are more; the rest stay closed)
  * that fits the budget and the instructor and venue slots, and score each with the greedy assignment.
- * Returns the best plan found, or undefined when no combination is feasible for the greedy assignment.
+ * Returns the best plan found (its invitations may miss a minimum attendance; see GreedyAssignmentEvaluator),
+ * or undefined when no combination fits.
  */
 export function enumerateRelaxationOpenings(
   scope: PlanModelScope,
@@ -42,9 +43,9 @@ export function enumerateRelaxationOpenings(
     if (!fits(scope, chosen, baseCost, baseBusy, fixedOpen.length)) continue;
     for (const c of chosen) open[c.index] = 1;
     let total = 0;
-    for (let g = 0; g < evaluator.groupCount && Number.isFinite(total); g++) total += evaluator.evaluateGroup(g, open);
+    for (let g = 0; g < evaluator.groupCount; g++) total += evaluator.evaluateGroup(g, open);
     for (const c of chosen) open[c.index] = 0;
-    if (Number.isFinite(total) && (!best || total > best.value)) best = { mask, value: total };
+    if (!best || total > best.value) best = { mask, value: total };
   }
   if (!best) return undefined;
 
