@@ -1,6 +1,6 @@
 import type { BlockedCandidate } from './plan-infeasible.error';
 import type { PlanProblem, ProblemCandidate } from './plan-problem.types';
-import { meetsAttendance } from './plan-tolerance';
+import { meetsAttendance } from './plan-tolerance.util';
 
 /**
  * Says why a candidate can never be opened on its own, before any interaction with other candidates: this is

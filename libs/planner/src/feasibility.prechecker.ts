@@ -2,7 +2,7 @@ import { findCandidateBlock } from './candidate-openability.checker';
 import type { PlanConstraintName } from './plan-constraint.types';
 import { BlockedCandidate, PlanInfeasibleError } from './plan-infeasible.error';
 import type { PlanProblem, ProblemCandidate } from './plan-problem.types';
-import { atMost } from './plan-tolerance';
+import { atMost } from './plan-tolerance.util';
 
 /**
  * Cheap checks run before the solver so that the common impossible inputs get a precise error instead of an

@@ -1,6 +1,6 @@
 import { comparePairs } from './plan-problem.builder';
 import type { PlanModelScope } from './plan-problem.types';
-import { meetsAttendance } from './plan-tolerance';
+import { meetsAttendance } from './plan-tolerance.util';
 
 /**
  * Satisfaction lost per unit of missing expected attendance. Scores are at most 1, so a shortfall outweighs any

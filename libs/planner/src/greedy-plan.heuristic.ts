@@ -1,6 +1,6 @@
 import { comparePairs } from './plan-problem.builder';
 import type { EligiblePair, PlanModelScope, PlanSelection, ProblemCandidate } from './plan-problem.types';
-import { atMost, meetsAttendance } from './plan-tolerance';
+import { atMost, meetsAttendance } from './plan-tolerance.util';
 
 export interface GreedyPlan {
   selection: PlanSelection;

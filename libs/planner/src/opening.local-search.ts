@@ -1,7 +1,7 @@
 import { GreedyAssignmentEvaluator } from './greedy-assignment.evaluator';
 import type { GreedyPlan } from './greedy-plan.heuristic';
 import type { PlanModelScope, PlanSelection, ProblemCandidate } from './plan-problem.types';
-import { atMost } from './plan-tolerance';
+import { atMost } from './plan-tolerance.util';
 
 /**
  * Improves which sessions are opened by best-improvement local search: open one more session, or close one and

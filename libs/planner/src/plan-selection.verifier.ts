@@ -1,6 +1,6 @@
 import type { PlanConstraintName } from './plan-constraint.types';
 import type { PlanProblem, PlanSelection } from './plan-problem.types';
-import { atMost, meetsAttendance } from './plan-tolerance';
+import { atMost, meetsAttendance } from './plan-tolerance.util';
 
 export interface PlanViolation {
   constraint: PlanConstraintName;

@@ -1,7 +1,7 @@
 import { GreedyAssignmentEvaluator } from './greedy-assignment.evaluator';
 import type { GreedyPlan } from './greedy-plan.heuristic';
 import type { PlanModelScope, ProblemCandidate } from './plan-problem.types';
-import { atMost } from './plan-tolerance';
+import { atMost } from './plan-tolerance.util';
 
 /** 2^10 opening sets at well under a millisecond each keeps the enumeration around half a second. */
 const MAX_ENUMERATED = 10;

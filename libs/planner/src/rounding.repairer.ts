@@ -1,6 +1,6 @@
 import { comparePairs } from './plan-problem.builder';
 import type { EligiblePair, PlanModelScope, PlanSelection, ProblemCandidate } from './plan-problem.types';
-import { meetsAttendance } from './plan-tolerance';
+import { meetsAttendance } from './plan-tolerance.util';
 
 /**
  * Makes a feasible integer plan out of a solution whose fractional invitations were dropped. Dropping
