@@ -1,0 +1,69 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@o2o/core';
+import { Locale, translate } from '@o2o/i18n';
+import type { LtiSession, LtiView } from '../entities/lti-session.entity';
+import { LtiRejection } from '../launch/lti-rejection';
+import { allowedViews, CoursePages, ShowOptions } from './course-pages.service';
+import { LtiSessionService } from './lti-session.service';
+
+export interface ActionInput {
+  session: LtiSession;
+  body: Record<string, unknown>;
+  view: LtiView;
+}
+
+export type ActionResult = ShowOptions & { view?: LtiView };
+type ActionHandler = (input: ActionInput) => Promise<ActionResult>;
+
+/** A form field that must be a short string. */
+export function field(body: Record<string, unknown>, name: string, max = 200): string {
+  const value = body[name];
+  if (typeof value !== 'string' || !value.trim() || value.length > max) {
+    throw new LtiRejection('INVALID_INPUT', 400, { field: name, reason: 'required' });
+  }
+  return value.trim();
+}
+
+/** Roles a handler needs; learners' actions need none beyond a valid session. */
+export function requireRole(session: LtiSession, ...roles: string[]): void {
+  if (!roles.some((r) => session.roles.includes(r))) throw new LtiRejection('NOT_ALLOWED', 403, {}, `needs ${roles.join('|')}`);
+}
+
+/**
+ * POST /lti/app/:action from the course pages. Every action carries the session token in the form body; business
+ * refusals (full waitlist, closed booking…) come back on the same page as a message in the reader's language.
+ */
+@Injectable()
+export class CoursePageActions {
+  private readonly handlers = new Map<string, ActionHandler>();
+
+  constructor(
+    private readonly sessions: LtiSessionService,
+    private readonly pages: CoursePages,
+  ) {
+    this.register('view', async () => ({}));
+  }
+
+  register(name: string, handler: ActionHandler): void {
+    this.handlers.set(name, handler);
+  }
+
+  async handle(req: IncomingMessage & { body?: Record<string, unknown> }, res: ServerResponse, name: string): Promise<void> {
+    const body = req.body ?? {};
+    const token = body.session;
+    const session = await this.sessions.resolve(token);
+    const handler = this.handlers.get(name);
+    if (!handler) throw new LtiRejection('PAGE_NOT_FOUND', 404, {}, `action ${name}`);
+    const requested = typeof body.view === 'string' ? (body.view as LtiView) : session.view;
+    const view = allowedViews(session).includes(requested) ? requested : session.view;
+    let result: ActionResult;
+    try {
+      result = await handler({ session, body, view });
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      result = { flash: { kind: 'error', text: translate(session.locale as Locale, err.code, err.params) }, status: err.status };
+    }
+    await this.pages.show(res, session, String(token), result.view ?? view, result);
+  }
+}

@@ -1,0 +1,62 @@
+import type { ServerResponse } from 'node:http';
+import { Injectable } from '@nestjs/common';
+import type { Locale } from '@o2o/i18n';
+import type { LtiSession, LtiView } from '../entities/lti-session.entity';
+import { LtiHttpPolicy } from '../http/lti-http.policy';
+import { LtiRejection } from '../launch/lti-rejection';
+import { renderLearnerPage } from '../pages/learner.page';
+import type { Flash, PageContext } from '../pages/page-fragments';
+import { LearnerPageLoader } from './learner-page.loader';
+
+export interface ShowOptions {
+  flash?: Flash;
+  linkCode?: { code: string; expiresAt: Date };
+  /** Instructor page: the session whose bookings are expanded. */
+  selectedSessionId?: string;
+  status?: number;
+}
+
+type ViewRenderer = (ctx: PageContext, session: LtiSession, options: ShowOptions) => Promise<{ html: string; formTargets?: string[] }>;
+
+/** Which views a session may show: everyone the learner page, instructors theirs, administrators all. */
+export function allowedViews(session: LtiSession): LtiView[] {
+  if (session.view === 'deep-linking') return ['deep-linking'];
+  const views: LtiView[] = [];
+  if (session.roles.includes('administrator')) views.push('administrator');
+  if (session.roles.includes('instructor') || session.roles.includes('administrator')) views.push('instructor');
+  views.push('learner');
+  return views;
+}
+
+/** Renders the page of a view for a course-page session (after a launch, and after every action). */
+@Injectable()
+export class CoursePages {
+  private readonly renderers = new Map<LtiView, ViewRenderer>();
+
+  constructor(
+    private readonly policy: LtiHttpPolicy,
+    learner: LearnerPageLoader,
+  ) {
+    this.register('learner', async (ctx, session, options) => ({
+      html: renderLearnerPage(ctx, { ...(await learner.load(session)), flash: options.flash, linkCode: options.linkCode }),
+    }));
+  }
+
+  /** Other views (instructor, administrator, deep linking) plug in here, so this service stays small. */
+  register(view: LtiView, renderer: ViewRenderer): void {
+    this.renderers.set(view, renderer);
+  }
+
+  async show(res: ServerResponse, session: LtiSession, token: string, view: LtiView, options: ShowOptions = {}): Promise<void> {
+    const views = allowedViews(session);
+    if (!views.includes(view)) throw new LtiRejection('NOT_ALLOWED', 403, {}, `view ${view}`);
+    const renderer = this.renderers.get(view);
+    if (!renderer) throw new LtiRejection('PAGE_NOT_FOUND', 404, {}, `view ${view}`);
+    const nonce = this.policy.newNonce();
+    const ctx: PageContext = {
+      locale: session.locale as Locale, nonce, token, view, views, actionUrl: (name) => this.policy.urls.action(name),
+    };
+    const { html, formTargets } = await renderer(ctx, session, options);
+    await this.policy.sendPage(res, html, { nonce, status: options.status, registrationId: session.registrationId, formTargets });
+  }
+}

@@ -1,0 +1,85 @@
+import type { Request, Response } from 'express';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@o2o/config';
+import { Clock, DomainEventBus, IdentityService } from '@o2o/core';
+import { isUniqueViolation, TransactionRunner } from '@o2o/persistence';
+import { PluginRegistry } from '@o2o/plugin-sdk';
+import { CourseLinkService } from '../app/course-link.service';
+import { CoursePages } from '../app/course-pages.service';
+import { LtiSessionService } from '../app/lti-session.service';
+import { LtiRequestScope } from '../ltijs/lti-request.scope';
+import type { LtijsIdToken } from '../ltijs/ltijs.types';
+import { TypeormLtijsStore } from '../ltijs/typeorm-ltijs.store';
+import type { LaunchFacts } from './launch.guard';
+import { LaunchHooks } from './launch.hooks';
+import { summarizeLaunch, viewFor } from './launch-summary';
+import { LtiRejection } from './lti-rejection';
+
+/**
+ * Turns a launch ltijs has verified into a course page: the pseudonymous learner (IdentityService, issuer + sub),
+ * the course and its link, and one transaction holding ltijs' launch records, the nonce's single use and our
+ * session. A replayed nonce fails that transaction, so a rejected launch leaves nothing behind.
+ */
+@Injectable()
+export class LaunchCompleter {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly identity: IdentityService,
+    private readonly bus: DomainEventBus,
+    private readonly clock: Clock,
+    private readonly plugins: PluginRegistry,
+    private readonly courseLinks: CourseLinkService,
+    private readonly sessions: LtiSessionService,
+    private readonly store: TypeormLtijsStore,
+    private readonly tx: TransactionRunner,
+    private readonly pages: CoursePages,
+    private readonly hooks: LaunchHooks,
+  ) {}
+
+  async complete(token: LtijsIdToken, _req: Request, res: Response): Promise<void> {
+    const facts = (res.locals as { o2oLaunch?: LaunchFacts }).o2oLaunch;
+    const scope = LtiRequestScope.current();
+    if (!facts || !scope || token.iss !== facts.registration.issuer || token.user !== facts.claims.sub) {
+      throw new LtiRejection('LAUNCH_INVALID', 400, { reason: 'launch without our checks' });
+    }
+    const { registration, deployment } = facts;
+    const plugin = this.plugins.lmsFor({
+      issuer: registration.issuer,
+      productFamilyCode: registration.productFamilyCode ?? token.platformInfo?.product_family_code,
+    });
+    const summary = summarizeLaunch(facts.claims, plugin, this.config.defaultLocale);
+    const view = viewFor(summary);
+    if (view === 'deep-linking' && !summary.roles.some((r) => r === 'instructor' || r === 'administrator')) {
+      throw new LtiRejection('DEEP_LINKING_NOT_ALLOWED', 403);
+    }
+    const { learner, created } = await this.identity.learnerFor(deployment.tenantId, registration.issuer, summary.sub, {
+      displayName: summary.displayName ?? null, locale: summary.locale,
+    });
+    if (created) {
+      await this.bus.publish([{ id: learner.id, type: 'LearnerCreated', occurredAt: this.clock.now(), payload: { tenantId: deployment.tenantId, learnerId: learner.id } }]);
+    }
+    const ensured = summary.contextId ? await this.courseLinks.ensure(deployment, { ...summary, contextId: summary.contextId }) : undefined;
+    let opened;
+    try {
+      opened = await this.tx.run(async (m) => {
+        for (const write of scope.deferred) await this.store.recordRepository.write(write, m);
+        return this.sessions.create(m, {
+          tenantId: deployment.tenantId, registrationId: registration.id, deploymentId: deployment.deploymentId,
+          courseLinkId: ensured?.link.id ?? null, courseId: ensured?.link.courseId ?? null, learnerId: learner.id,
+          roles: summary.roles, locale: summary.locale, view,
+          launch: {
+            courseTitle: summary.courseTitle, returnUrl: summary.returnUrl, resourceLinkId: summary.resourceLinkId,
+            targetSessionId: summary.custom.o2o_session_id, deepLinking: summary.deepLinking,
+          },
+        });
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new LtiRejection('NONCE_REPLAYED', 401, {}, facts.nonce);
+      throw err;
+    } finally {
+      scope.deferred.length = 0;
+    }
+    await this.hooks.run({ registration, deployment, summary, session: opened.session, link: ensured?.link, linkCreated: !!ensured?.created });
+    await this.pages.show(res, opened.session, opened.token, view);
+  }
+}

@@ -1,0 +1,74 @@
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@o2o/config';
+import { TransactionRunner } from '@o2o/persistence';
+import { CourseLinkService } from './app/course-link.service';
+import { CoursePageActions } from './app/course-page.actions';
+import { CoursePages } from './app/course-pages.service';
+import { LearnerActions } from './app/learner.actions';
+import { LearnerPageLoader } from './app/learner-page.loader';
+import { LtiSessionService } from './app/lti-session.service';
+import { LtiHttpPolicy } from './http/lti-http.policy';
+import { LtiRouter } from './http/lti.router';
+import { registerLtiMessages } from './i18n/lti-messages';
+import { LaunchCompleter } from './launch/launch.completer';
+import { LaunchFlow } from './launch/launch.flow';
+import { LaunchGuard, presentationOf } from './launch/launch.guard';
+import { LaunchHooks } from './launch/launch.hooks';
+import { LoginFlow } from './launch/login.flow';
+import { LtijsHost } from './ltijs/ltijs.host';
+import { TypeormLtijsStore } from './ltijs/typeorm-ltijs.store';
+import { PlatformKeySetCache } from './registrations/platform-key-set.cache';
+import { RegistrationDirectory } from './registrations/registration.directory';
+import { RegistrationService } from './registrations/registration.service';
+import { RegistrationsController } from './registrations/registrations.controller';
+
+registerLtiMessages();
+
+/**
+ * The LTI 1.3 tool: ltijs mounted under /lti behind our guards, on our own database, with the course pages, the
+ * registration API (/api/v1/lti/platforms) and the LMS services (roster, gradebook, deep linking).
+ */
+@Module({
+  controllers: [RegistrationsController],
+  providers: [
+    RegistrationDirectory, RegistrationService, PlatformKeySetCache, LtiHttpPolicy, LtijsHost, LoginFlow, LaunchGuard,
+    LaunchFlow, LaunchCompleter, LaunchHooks, LtiSessionService, CourseLinkService, CoursePages, CoursePageActions,
+    LearnerPageLoader, LearnerActions, LtiRouter,
+    {
+      provide: TypeormLtijsStore,
+      inject: [getDataSourceToken(), TransactionRunner, APP_CONFIG, RegistrationDirectory],
+      useFactory: (ds: DataSource, tx: TransactionRunner, config: AppConfig, directory: RegistrationDirectory) =>
+        new TypeormLtijsStore(ds, tx, config.lti.encryptionKey, directory, 'o2o'),
+    },
+  ],
+  exports: [RegistrationService, RegistrationDirectory, TypeormLtijsStore],
+})
+export class LtiModule implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly router: LtiRouter,
+    private readonly host: LtijsHost,
+    private readonly completer: LaunchCompleter,
+    private readonly policy: LtiHttpPolicy,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    const fail = (req: Parameters<LtiHttpPolicy['sendError']>[0], res: Parameters<LtiHttpPolicy['sendError']>[1], err: unknown) => {
+      const body = (req as { body?: { id_token?: unknown } }).body;
+      const presentation = presentationOf(body?.id_token);
+      return this.policy.sendError(req, res, err, {
+        locale: presentation.locale ? this.policy.locale(req, presentation.locale) : undefined, returnUrl: presentation.returnUrl,
+      });
+    };
+    const launch = (token: Parameters<LaunchCompleter['complete']>[0], req: Parameters<LaunchCompleter['complete']>[1], res: Parameters<LaunchCompleter['complete']>[2]) =>
+      this.completer.complete(token, req, res).catch((err) => fail(req, res, err));
+    this.host.handlers({ launch, deepLinking: launch, registration: async (req, res) => fail(req, res, new Error('dynamic registration not ready')), error: fail });
+    // A worker process (apps/worker) has no HTTP adapter: it only runs the LTI jobs.
+    const app = this.adapterHost.httpAdapter?.getInstance?.() as { use?: (path: string, fn: unknown) => void } | undefined;
+    app?.use?.('/lti', this.router.middleware);
+  }
+}

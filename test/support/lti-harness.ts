@@ -1,0 +1,79 @@
+import { createServer } from 'node:net';
+import { FakeLtiPlatform, LTI_SPEC, type FakeLtiPlatformOptions } from '@o2o/testing';
+import type { DatabaseKind } from '@o2o/testing';
+import { AUTH, createTestApp, TestApp } from './test-app';
+
+/** A port the OS says is free now, so PUBLIC_URL can name it before the app listens. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface LtiHarness {
+  t: TestApp;
+  platform: FakeLtiPlatform;
+  toolUrl: string;
+  registrationId: string;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  platform?: FakeLtiPlatformOptions;
+  clientId?: string;
+  deploymentIds?: string[];
+  customParameters?: Record<string, string>;
+  /** Register in the tool through the API and activate (default true). */
+  register?: boolean;
+  host?: 'localhost' | '127.0.0.1';
+  lmsOrigins?: string[];
+}
+
+/**
+ * The real host listening on 127.0.0.1 with PUBLIC_URL pointing at it, a fake LMS, the tool registered on the LMS
+ * side and the LMS registered (and activated) on ours through the REST API, and a course with a roster.
+ */
+export async function startLtiHarness(kind: DatabaseKind, options: HarnessOptions = {}): Promise<LtiHarness> {
+  const port = await freePort();
+  const toolUrl = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  const t = await createTestApp(kind, { PUBLIC_URL: toolUrl, ...options.env });
+  await t.app.listen(port, '127.0.0.1');
+  const platform = await FakeLtiPlatform.start({ flavour: 'moodle', ...options.platform });
+  const clientId = options.clientId ?? 'o2o-bridge';
+  platform.registerTool({
+    clientId, deploymentIds: options.deploymentIds ?? ['1'], loginUrl: `${toolUrl}/lti/login`, redirectUris: [`${toolUrl}/lti/launch`],
+    jwksUrl: `${toolUrl}/lti/keys`, customParameters: options.customParameters ?? { o2o_topic: 'data-analysis' },
+  });
+  platform.registry.addContext({ id: 'course-1', title: 'Python for data analysis', label: 'PY101' }, [
+    { id: 'u-ann', roles: [LTI_SPEC.role.learner], name: 'Ann Lee', email: 'ann@example.edu', locale: 'en' },
+    { id: 'u-bo', roles: [LTI_SPEC.role.learner], name: '王博', email: 'bo@example.edu', locale: 'zh_CN' },
+    { id: 'u-ines', roles: [LTI_SPEC.role.instructor], name: 'Ines Instructor', email: 'ines@example.edu', locale: 'en' },
+  ]);
+  let registrationId = '';
+  if (options.register !== false) {
+    const cfg = platform.toolConfig(clientId);
+    const res = await t.http().post('/api/v1/lti/platforms').set(AUTH).send({
+      issuer: cfg.issuer, clientId: cfg.clientId, name: 'Fake Moodle', authLoginUrl: cfg.authorizationEndpoint,
+      authTokenUrl: cfg.tokenEndpoint, jwksUrl: cfg.jwksUri, deploymentIds: cfg.deploymentIds,
+      ...(options.lmsOrigins ? { lmsOrigins: options.lmsOrigins } : {}),
+      ...(platform.flavour === 'canvas' ? { authServer: cfg.authorizationServer } : {}),
+    });
+    if (res.status !== 201) throw new Error(`registration: ${res.status} ${JSON.stringify(res.body)}`);
+    registrationId = res.body.id;
+    const activated = await t.http().post(`/api/v1/lti/platforms/${registrationId}/activate`).set(AUTH);
+    if (activated.status !== 200) throw new Error(`activation: ${activated.status}`);
+  }
+  return {
+    t, platform, toolUrl, registrationId,
+    close: async () => {
+      await platform.stop();
+      await t.close();
+    },
+  };
+}
