@@ -4,9 +4,13 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@o2o/config';
 import { TransactionRunner } from '@o2o/persistence';
+import { AdminConsole } from './admin/admin-console';
+import { AdminPageLoader } from './app/admin-page.loader';
 import { CourseLinkService } from './app/course-link.service';
 import { CoursePageActions } from './app/course-page.actions';
 import { CoursePages } from './app/course-pages.service';
+import { InstructorActions } from './app/instructor.actions';
+import { InstructorPageLoader } from './app/instructor-page.loader';
 import { LearnerActions } from './app/learner.actions';
 import { LearnerPageLoader } from './app/learner-page.loader';
 import { LtiSessionService } from './app/lti-session.service';
@@ -36,7 +40,7 @@ registerLtiMessages();
   providers: [
     RegistrationDirectory, RegistrationService, PlatformKeySetCache, LtiHttpPolicy, LtijsHost, LoginFlow, LaunchGuard,
     LaunchFlow, LaunchCompleter, LaunchHooks, LtiSessionService, CourseLinkService, CoursePages, CoursePageActions,
-    LearnerPageLoader, LearnerActions, LtiRouter,
+    LearnerPageLoader, LearnerActions, InstructorPageLoader, InstructorActions, AdminPageLoader, AdminConsole, LtiRouter,
     {
       provide: TypeormLtijsStore,
       inject: [getDataSourceToken(), TransactionRunner, APP_CONFIG, RegistrationDirectory],

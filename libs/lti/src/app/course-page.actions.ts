@@ -61,8 +61,11 @@ export class CoursePageActions {
     try {
       result = await handler({ session, body, view });
     } catch (err) {
-      if (!(err instanceof DomainError)) throw err;
-      result = { flash: { kind: 'error', text: translate(session.locale as Locale, err.code, err.params) }, status: err.status };
+      // Business refusals and bad form input stay on the page as a message; anything else is the error page.
+      const input = err instanceof LtiRejection && err.code === 'INVALID_INPUT';
+      if (!(err instanceof DomainError) && !input) throw err;
+      const e = err as DomainError | LtiRejection;
+      result = { flash: { kind: 'error', text: translate(session.locale as Locale, e.code, e.params) }, status: e.status };
     }
     await this.pages.show(res, session, String(token), result.view ?? view, result);
   }

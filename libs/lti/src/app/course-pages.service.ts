@@ -1,11 +1,17 @@
 import type { ServerResponse } from 'node:http';
 import { Injectable } from '@nestjs/common';
-import type { Locale } from '@o2o/i18n';
+import { Locale, translate } from '@o2o/i18n';
 import type { LtiSession, LtiView } from '../entities/lti-session.entity';
 import { LtiHttpPolicy } from '../http/lti-http.policy';
 import { LtiRejection } from '../launch/lti-rejection';
+import { COPY_SCRIPT, renderAdminSections } from '../pages/admin.page';
+import { t } from '../pages/html.util';
+import { renderInstructorPage } from '../pages/instructor.page';
 import { renderLearnerPage } from '../pages/learner.page';
-import type { Flash, PageContext } from '../pages/page-fragments';
+import { renderLayout } from '../pages/page.layout';
+import { Flash, flashBlock, navBlock, PageContext } from '../pages/page-fragments';
+import { AdminPageLoader } from './admin-page.loader';
+import { InstructorPageLoader } from './instructor-page.loader';
 import { LearnerPageLoader } from './learner-page.loader';
 
 export interface ShowOptions {
@@ -36,10 +42,20 @@ export class CoursePages {
   constructor(
     private readonly policy: LtiHttpPolicy,
     learner: LearnerPageLoader,
+    instructor: InstructorPageLoader,
+    admin: AdminPageLoader,
   ) {
     this.register('learner', async (ctx, session, options) => ({
       html: renderLearnerPage(ctx, { ...(await learner.load(session)), flash: options.flash, linkCode: options.linkCode }),
     }));
+    this.register('instructor', async (ctx, session, options) => ({
+      html: renderInstructorPage(ctx, { ...(await instructor.load(session, options.selectedSessionId)), flash: options.flash }),
+    }));
+    this.register('administrator', async (ctx, session, options) => {
+      const body = `${navBlock(ctx)}<h1>${t(ctx.locale, 'lti.admin.title')}</h1>${flashBlock(options.flash)}` +
+        renderAdminSections(await admin.load(session.tenantId, ctx.locale));
+      return { html: renderLayout({ locale: ctx.locale, nonce: ctx.nonce, title: translate(ctx.locale, 'lti.admin.title'), body, script: COPY_SCRIPT }) };
+    });
   }
 
   /** Other views (instructor, administrator, deep linking) plug in here, so this service stays small. */

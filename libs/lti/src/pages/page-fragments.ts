@@ -32,13 +32,15 @@ export function flashBlock(flash?: Flash): string {
   return `<div class="${flash.kind === 'error' ? 'error' : 'notice'}" role="${role}" aria-live="polite"><p>${esc(flash.text)}</p></div>`;
 }
 
+/** View switcher (when the person has several) and a refresh button: pages in an LMS frame have no reload button. */
 export function navBlock(ctx: PageContext): string {
-  if (ctx.views.length < 2) return '';
+  const refresh = `<li>${actionForm(ctx, 'view', {}, translate(ctx.locale, 'lti.refresh'), undefined, true)}</li>`;
+  if (ctx.views.length < 2) return `<nav aria-label="${t(ctx.locale, 'lti.nav.label')}"><ul>${refresh}</ul></nav>`;
   const keys: Record<string, string> = { learner: 'lti.nav.learner', instructor: 'lti.nav.instructor', administrator: 'lti.nav.admin' };
   const items = ctx.views.filter((v) => keys[v]).map((v) => v === ctx.view
     ? `<li><strong aria-current="page">${t(ctx.locale, keys[v])}</strong></li>`
     : `<li>${actionForm({ ...ctx, view: v }, 'view', {}, translate(ctx.locale, keys[v]), undefined, true)}</li>`);
-  return `<nav aria-label="${t(ctx.locale, 'lti.nav.label')}"><ul>${items.join('')}</ul></nav>`;
+  return `<nav aria-label="${t(ctx.locale, 'lti.nav.label')}"><ul>${items.join('')}${refresh}</ul></nav>`;
 }
 
 /** Date, place and format of a session, in the reader's language and the session's time zone. */

@@ -33,9 +33,12 @@ export class PlatformKeySetCache {
     }
     const url = registration.authKey;
     let set = this.sets.get(url);
-    const now = Date.now();
-    if (!set || now - set.fetchedAt > FRESH_FOR_MS || (!set.keys.has(kid) && now - set.fetchedAt > REFETCH_COOLDOWN_MS)) {
-      set = await this.refresh(url, set);
+    if (!set || Date.now() - set.fetchedAt > FRESH_FOR_MS) set = await this.refresh(url, set);
+    if (!set.keys.has(kid)) {
+      // A kid we have not seen: the platform may have rotated. Bogus kids share one refetch per cooldown.
+      const wait = REFETCH_COOLDOWN_MS - (Date.now() - set.fetchedAt);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      set = await this.refresh(url, this.sets.get(url));
     }
     return set.keys.get(kid);
   }
