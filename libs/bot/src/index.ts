@@ -1,5 +1,12 @@
-// Public API of @o2o/bot. For now: language understanding only (the conversation engine comes next; it must
-// stay free of botbuilder, which lives in the channel plugin).
+// Public API of @o2o/bot: the conversation engine (no botbuilder import: that lives in the channel plugin),
+// its module and schema for the host, and the language understanding it is built on.
+export { BotModule } from './bot.module';
+export { BOT_ENTITIES, BOT_SCHEMA } from './bot.schema';
+export { ConversationEngine } from './engine/conversation.engine';
+export { UserLinkStore } from './state/user-link.store';
+export { ProactiveScheduler } from './proactive/proactive.scheduler';
+export { planSendTime, quietWindowAt, type QuietHours } from './proactive/quiet-hours';
+export * from './proactive/proactive-job.names';
 export { NluService, type NluServiceOptions, type NluTrainingReport } from './nlu/nlu.service';
 export { CatalogueEntityExtractor } from './nlu/catalogue-entity.extractor';
 export { resolveDateRange, type DateResolveOptions } from './nlu/date-range.resolver';

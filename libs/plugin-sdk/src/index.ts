@@ -1,4 +1,6 @@
 export * from './channel-plugin';
+export * from './chat-engine';
+export * from './chat-message';
 export * from './lms-plugin';
 export * from './plugin-manifest';
 export * from './plugin-sdk.module';

@@ -20,7 +20,8 @@ export interface DomainEventMap {
   AttendanceRecorded: BookingFacts & { attendanceId: string; status: AttendanceStatus; recordedAt: string };
   FeedbackGiven: BookingFacts & { feedbackId: string; rating: number };
   LearnerCreated: { tenantId: string; learnerId: string };
-  PlanApproved: { tenantId: string; planId: string; sessionIds: string[] };
+  /** `invitations`: whom the plan invites to which session, when the planner knows (chat sends them a suggestion). */
+  PlanApproved: { tenantId: string; planId: string; sessionIds: string[]; invitations?: { sessionId: string; learnerId: string }[] };
   LearningEventsIngested: { tenantId: string; count: number; learnerIds: string[] };
   ModelActivated: { tenantId: string; modelVersionId: string };
 }

@@ -1,0 +1,91 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { ChatConversationReference } from '@o2o/plugin-sdk';
+import { Clock } from '@o2o/core';
+import { isUniqueViolation, TransactionRunner } from '@o2o/persistence';
+import { BotConversation } from '../persistence/bot-conversation.entity';
+import type { ConversationState } from './conversation-state';
+
+export interface LoadedConversation {
+  id: string;
+  tenantId: string;
+  userKey: string;
+  state: ConversationState;
+  reference: ChatConversationReference;
+  version: number;
+}
+
+export const keyOf = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex');
+
+/**
+ * Per-conversation state in the database. Saving is a compare-and-set on `version`: a turn that lost a race with
+ * another turn of the same conversation (another host, a double click) learns it and re-runs on fresh state.
+ */
+@Injectable()
+export class ConversationStore {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  async load(reference: ChatConversationReference): Promise<LoadedConversation | null> {
+    const row = await this.dataSource.getRepository(BotConversation).findOneBy({ conversationKey: conversationKeyOf(reference) });
+    return row ? toLoaded(row) : null;
+  }
+
+  /** Creates the row for a new conversation; if another turn created it first, returns that one. */
+  async create(reference: ChatConversationReference, tenantId: string, state: ConversationState): Promise<LoadedConversation> {
+    const now = this.clock.now();
+    const row: BotConversation = Object.assign(new BotConversation(), {
+      id: randomUUID(), conversationKey: conversationKeyOf(reference), tenantId, userKey: userKeyOf(reference),
+      state, reference, version: 0, createdAt: now, updatedAt: now,
+    });
+    try {
+      await this.tx.run((m) => m.insert(BotConversation, row as never));
+      return toLoaded(row);
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      return (await this.load(reference))!;
+    }
+  }
+
+  /** Writes the new state if nobody else did since `conversation` was loaded; false means re-run the turn. */
+  async save(conversation: LoadedConversation, changes: { state: ConversationState; tenantId?: string; reference?: ChatConversationReference }): Promise<boolean> {
+    const result = await this.tx.run((m) => m.createQueryBuilder().update(BotConversation)
+      .set({
+        state: changes.state as never, version: conversation.version + 1, updatedAt: this.clock.now(),
+        ...(changes.tenantId ? { tenantId: changes.tenantId } : {}),
+        ...(changes.reference ? { reference: changes.reference as never } : {}),
+      })
+      .where('id = :id AND version = :version', { id: conversation.id, version: conversation.version })
+      .execute());
+    if (!result.affected) return false;
+    conversation.version += 1;
+    conversation.state = changes.state;
+    if (changes.tenantId) conversation.tenantId = changes.tenantId;
+    if (changes.reference) conversation.reference = changes.reference;
+    return true;
+  }
+
+  get(id: string): Promise<BotConversation | null> {
+    return this.dataSource.getRepository(BotConversation).findOneBy({ id });
+  }
+}
+
+export function conversationKeyOf(r: ChatConversationReference): string {
+  return keyOf(r.plugin, r.channelId, r.conversationId);
+}
+
+export function userKeyOf(r: ChatConversationReference): string {
+  return keyOf(r.plugin, r.channelId, r.userId);
+}
+
+function toLoaded(row: BotConversation): LoadedConversation {
+  return {
+    id: row.id, tenantId: row.tenantId, userKey: row.userKey, version: row.version,
+    state: row.state as unknown as ConversationState, reference: row.reference as unknown as ChatConversationReference,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './botframework.manifest';
+export * from './botframework.plugin-module';
+export { BotFrameworkChannelPlugin } from './botframework-channel.plugin';
