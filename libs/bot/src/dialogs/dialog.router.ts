@@ -12,7 +12,9 @@ import type { Understanding } from './understanding';
 
 /** Interruptions: answered without dropping the question that is open; the question is asked again after them. */
 const INTERRUPTIONS = new Set<string>(['help', 'switch_language', 'greeting']);
-/** Choices offered when the NLU has no idea at all. */
+/** Never offered as a guess: answers without a question, and actions nobody should pick by accident. */
+const NEVER_OFFERED = new Set<string>(['confirm_yes', 'confirm_no', 'unlink_account', 'greeting', 'switch_language']);
+/** Choices offered when the NLU has no idea at all (and to fill up a short list of guesses). */
 const DEFAULT_CHOICES: IntentName[] = ['find_sessions', 'course_offline_options', 'my_bookings', 'talk_to_person'];
 
 /**
@@ -32,8 +34,10 @@ export class DialogRouter {
 
   async route(scope: TurnScope, u: Understanding): Promise<StepResult> {
     const { state } = scope;
-    if (isAbort(u) && (state.awaiting || state.pending)) return this.abort(scope);
-    if (INTERRUPTIONS.has(u.intent) && (state.awaiting || state.pending)) {
+    // A message for the team is taken as written; only an explicit "stop" interrupts it.
+    const writing = state.awaiting?.slot === 'handoff_message';
+    if ((writing ? u.intent === 'abort' : isAbort(u)) && (state.awaiting || state.pending)) return this.abort(scope);
+    if (INTERRUPTIONS.has(u.intent) && !writing && (state.awaiting || state.pending)) {
       const first = this.smallTalk(scope, u);
       return { replies: [...first.replies, ...(await this.replay.openQuestion(scope))] };
     }
@@ -72,7 +76,8 @@ export class DialogRouter {
       case 'confirm_yes':
       case 'confirm_no': return reply(text(scope, 'bot.nothing_to_confirm', {}, { actions: [intentAction(scope, 'help')] }));
       case 'abort': return reply(text(scope, 'bot.aborted'));
-      case 'none': return this.clarify(scope, u);
+      // A bare code ("AB3D5FGH") is a link request even when the words around it say nothing.
+      case 'none': return u.linkCode ? this.account.link(scope, u) : this.clarify(scope, u);
       default: return this.smallTalk(scope, u);
     }
   }
@@ -124,8 +129,8 @@ export class DialogRouter {
 
   /** Not sure what was meant: offer the likely intents (keeping what was recognised, e.g. the city) as choices. */
   private clarify(scope: TurnScope, u: Understanding): StepResult {
-    const choices = (u.alternatives.length > 0 ? u.alternatives : DEFAULT_CHOICES)
-      .filter((i) => i !== 'confirm_yes' && i !== 'confirm_no').slice(0, 4);
+    const likely = u.alternatives.filter((i) => !NEVER_OFFERED.has(i));
+    const choices = [...likely, ...DEFAULT_CHOICES.filter((i) => !likely.includes(i))].slice(0, Math.max(3, likely.length));
     const keep = { topic: u.topic, city: u.city, courseId: u.courseId };
     const actions = choices.map((intent) => intentAction(scope, intent, intent === 'find_sessions' || intent === 'course_offline_options' ? prune(keep) : {}));
     if (!choices.includes('help')) actions.push(intentAction(scope, 'help'));
@@ -147,7 +152,8 @@ export class DialogRouter {
 /** "stop", "never mind" — and a bare "cancel" while a question is open means stop, not cancel a booking. */
 function isAbort(u: Understanding): boolean {
   if (u.intent === 'abort') return true;
-  return u.intent === 'none' && (u.alternatives[0] === 'abort' || u.alternatives[0] === 'cancel_booking');
+  const short = u.text.trim().split(/\s+/).length <= 2 && u.text.trim().length <= 12;
+  return short && u.intent === 'none' && (u.alternatives[0] === 'abort' || u.alternatives[0] === 'cancel_booking');
 }
 
 function prune<T extends Record<string, unknown>>(o: T): Partial<T> {

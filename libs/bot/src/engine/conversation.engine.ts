@@ -107,7 +107,9 @@ export class ConversationEngine extends ChatEngine implements OnModuleInit {
     const fromLabel = quick ? fromCommand(quick.command) : undefined;
     if (fromLabel) return { u: { ...fromLabel, text: raw }, locale: state.locale };
     if (!raw) return { u: none(''), locale: state.locale };
-    const result = this.nlu.understand(raw.slice(0, MAX_UNDERSTOOD), { locale: state.locale, catalogue, now, timeZone });
+    // The script picks the classifier ("help" is English even in a Chinese conversation); digits keep the chat's language.
+    const script = CJK.test(raw) ? 'zh-CN' : /[A-Za-z]/.test(raw) ? 'en' : state.locale;
+    const result = this.nlu.understand(raw.slice(0, MAX_UNDERSTOOD), { locale: script, catalogue, now, timeZone });
     const u = { ...fromNlu(result), text: raw };
     // Follow the language the user writes in, unless they asked for one; one-word replies ("ok", "2") decide nothing.
     const decisive = CJK.test(raw) || (raw.match(/[A-Za-z]+/g)?.length ?? 0) >= 2;
