@@ -6,3 +6,4 @@ export * from './registrations/tool-urls';
 export * from './ltijs/typeorm-ltijs.store';
 export * from './ltijs/ltijs-provider.factory';
 export type * from './ltijs/ltijs.types';
+export * from './ags/grade-sync.job';

@@ -5,6 +5,10 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@o2o/config';
 import { TransactionRunner } from '@o2o/persistence';
 import { AdminConsole } from './admin/admin-console';
+import { AttendanceOutbox } from './ags/attendance-outbox.listener';
+import { GradeSyncJob } from './ags/grade-sync.job';
+import { LineItemResolver } from './ags/line-item.resolver';
+import { ResourceLinkLineItems } from './ags/resource-link-line-item.hook';
 import { AdminPageLoader } from './app/admin-page.loader';
 import { CourseLinkService } from './app/course-link.service';
 import { CoursePageActions } from './app/course-page.actions';
@@ -28,6 +32,8 @@ import { PlatformKeySetCache } from './registrations/platform-key-set.cache';
 import { RegistrationDirectory } from './registrations/registration.directory';
 import { RegistrationService } from './registrations/registration.service';
 import { RegistrationsController } from './registrations/registrations.controller';
+import { LtiServiceClient } from './services/lti-service.client';
+import { ServiceTokenClient } from './services/service-token.client';
 
 registerLtiMessages();
 
@@ -41,6 +47,7 @@ registerLtiMessages();
     RegistrationDirectory, RegistrationService, PlatformKeySetCache, LtiHttpPolicy, LtijsHost, LoginFlow, LaunchGuard,
     LaunchFlow, LaunchCompleter, LaunchHooks, LtiSessionService, CourseLinkService, CoursePages, CoursePageActions,
     LearnerPageLoader, LearnerActions, InstructorPageLoader, InstructorActions, AdminPageLoader, AdminConsole, LtiRouter,
+    ServiceTokenClient, LtiServiceClient, AttendanceOutbox, LineItemResolver, GradeSyncJob, ResourceLinkLineItems,
     {
       provide: TypeormLtijsStore,
       inject: [getDataSourceToken(), TransactionRunner, APP_CONFIG, RegistrationDirectory],

@@ -44,4 +44,5 @@ export const LTI_ADMIN_MESSAGES: Record<string, { en: string; 'zh-CN': string }>
   },
   'lti.reg.active': { en: 'The tool is ready to use.', 'zh-CN': '工具已可使用。' },
   'lti.reg.close': { en: 'Close', 'zh-CN': '关闭' },
+  'lti.ags.label': { en: 'Attendance: {title} ({day})', 'zh-CN': '出勤:{title}({day})' },
 };
