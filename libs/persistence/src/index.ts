@@ -3,5 +3,7 @@ export * from './data-source-options.factory';
 export * from './is-unique-violation';
 export * from './persistence.module';
 export * from './raw-sql';
+export * from './sql-executor';
+export * from './sqlite-direct.executor';
 export * from './table-builder';
 export * from './transaction.runner';

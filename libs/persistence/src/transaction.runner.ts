@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder, ObjectLiteral } from 'typeorm';
+import { executorFor, SqlExecutor } from './sql-executor';
+import { BetterSqliteDatabase, SqliteDirectExecutor } from './sqlite-direct.executor';
 
 /**
  * Runs units of work atomically on both databases.
@@ -12,6 +14,7 @@ import { DataSource, EntityManager, SelectQueryBuilder, ObjectLiteral } from 'ty
 @Injectable()
 export class TransactionRunner {
   private queue: Promise<unknown> = Promise.resolve();
+  private direct: SqliteDirectExecutor | null = null;
   readonly isSqlite: boolean;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
@@ -21,6 +24,32 @@ export class TransactionRunner {
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!this.isSqlite) return this.withRetry(work);
     const result = this.queue.then(() => this.dataSource.transaction(work));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /**
+   * A unit of work in plain SQL, for hot paths. On SQLite it talks to the connection directly (inside the same
+   * write queue as `run`); on PostgreSQL it is an ordinary transaction. Example:
+   * `await tx.runSql((sql) => sql.query('UPDATE "offline_session" SET "revision" = "revision" + 1 WHERE "id" = ?', [id]))`.
+   */
+  runSql<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
+    if (!this.isSqlite) return this.withRetry((m) => work(executorFor(m)));
+    const result = this.queue.then(async () => {
+      const direct = (this.direct ??= new SqliteDirectExecutor(
+        (this.dataSource.driver as unknown as { databaseConnection: BetterSqliteDatabase }).databaseConnection,
+        this.dataSource.manager,
+      ));
+      direct.querySync('BEGIN IMMEDIATE');
+      try {
+        const value = await work(direct);
+        direct.querySync('COMMIT');
+        return value;
+      } catch (err) {
+        direct.querySync('ROLLBACK');
+        throw err;
+      }
+    });
     this.queue = result.catch(() => undefined);
     return result;
   }

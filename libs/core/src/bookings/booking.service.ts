@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@o2o/config';
-import { forUpdate, rawQuery, rowDate, TransactionRunner } from '@o2o/persistence';
+import { rowDate, SqlExecutor, TransactionRunner } from '@o2o/persistence';
 import { Clock } from '../clock/clock';
 import { DomainError } from '../errors/domain.error';
 import { DomainEventBus } from '../events/domain-event.bus';
@@ -52,18 +52,18 @@ export class BookingService {
   async book(tenantId: string, sessionId: string, learnerId: string, source: BookingSource = 'api'): Promise<BookingOutcome> {
     const events: DomainEvent[] = [];
     // The hot path of the product, in plain SQL: the ORM's per-statement overhead was most of a booking's cost.
-    const outcome = await this.tx.run(async (m) => {
-      const [session] = await rawQuery<SessionCounters>(m,
+    const outcome = await this.tx.runSql(async (sql) => {
+      const [session] = await sql.query<SessionCounters>(
         `SELECT "status", "startsAt", "capacity", "confirmedCount", "waitlistCount", "waitlistLimit", "queueSeq"
-         FROM "offline_session" WHERE "id" = ? AND "tenantId" = ?${forUpdate(m)}`, [sessionId, tenantId]);
+         FROM "offline_session" WHERE "id" = ? AND "tenantId" = ?${sql.forUpdate}`, [sessionId, tenantId]);
       if (!session) throw new DomainError('SESSION_NOT_FOUND', 404, { sessionId });
-      const [holder] = await rawQuery<{ bookingId: string | null }>(m,
+      const [holder] = await sql.query<{ bookingId: string | null }>(
         `SELECT b."id" AS "bookingId" FROM "learner" l LEFT JOIN "booking" b ON b."learnerId" = l."id"
          AND b."sessionId" = ? AND b."status" <> 'cancelled' WHERE l."id" = ? AND l."tenantId" = ?`,
         [sessionId, learnerId, tenantId]);
       if (!holder) throw new DomainError('LEARNER_NOT_FOUND', 422, { learnerId }, 'learnerId');
       if (holder.bookingId) {
-        return { booking: await this.withPosition(m, await m.findOneByOrFail(Booking, { id: holder.bookingId })), created: false };
+        return { booking: await this.existing(sql, holder.bookingId), created: false };
       }
       if (session.status === 'cancelled') throw new DomainError('SESSION_CANCELLED', 409);
       if (session.status !== 'scheduled') throw new DomainError('SESSION_NOT_SCHEDULED', 409, { status: session.status });
@@ -81,19 +81,19 @@ export class BookingService {
         queueNumber: seat ? null : seq + 1, confirmedAt: seat ? now : null, promotedAt: null, cancelledAt: null,
         cancelReason: null, createdAt: now, updatedAt: now,
       });
-      await rawQuery(m,
+      await sql.query(
         `INSERT INTO "booking" ("id", "tenantId", "sessionId", "learnerId", "status", "queueNumber", "source",
          "confirmedAt", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [booking.id, tenantId, sessionId, learnerId, booking.status, booking.queueNumber, source, booking.confirmedAt, now, now]);
-      await rawQuery(m, seat
+      await sql.query(seat
         ? 'UPDATE "offline_session" SET "confirmedCount" = ? WHERE "id" = ?'
         : 'UPDATE "offline_session" SET "waitlistCount" = ?, "queueSeq" = ? WHERE "id" = ?',
       seat ? [confirmed + 1, sessionId] : [waitlisted + 1, seq + 1, sessionId]);
       const facts = { tenantId, sessionId, bookingId: booking.id, learnerId };
       const waitlistPosition = seat ? null : waitlisted + 1;
       events.push(seat
-        ? await this.bus.record(m, 'BookingConfirmed', facts, now)
-        : await this.bus.record(m, 'BookingWaitlisted', { ...facts, waitlistPosition: waitlistPosition! }, now));
+        ? await this.bus.record(sql, 'BookingConfirmed', facts, now)
+        : await this.bus.record(sql, 'BookingWaitlisted', { ...facts, waitlistPosition: waitlistPosition! }, now));
       return { booking: { ...booking, waitlistPosition }, created: true };
     });
     await this.bus.publish(events);
@@ -155,6 +155,19 @@ export class BookingService {
     const booking = await this.dataSource.getRepository(Booking).findOneBy({ id: bookingId, tenantId });
     if (!booking) throw new DomainError('BOOKING_NOT_FOUND', 404, { bookingId });
     return booking;
+  }
+
+  /** The live booking a learner already holds, read in the booking's own unit of work. */
+  private async existing(sql: SqlExecutor, bookingId: string): Promise<BookingView> {
+    const [row] = await sql.query<Record<string, unknown>>('SELECT * FROM "booking" WHERE "id" = ?', [bookingId]);
+    const dates = ['confirmedAt', 'promotedAt', 'cancelledAt', 'createdAt', 'updatedAt'] as const;
+    const booking = Object.assign(new Booking(), row, Object.fromEntries(dates.map((d) => [d, row[d] == null ? null : rowDate(row[d])])));
+    booking.queueNumber = booking.queueNumber == null ? null : Number(booking.queueNumber);
+    if (booking.status !== 'waitlisted') return { ...booking, waitlistPosition: null };
+    const [{ n }] = await sql.query<{ n: number | string }>(
+      `SELECT COUNT(*) AS "n" FROM "booking" WHERE "sessionId" = ? AND "status" = 'waitlisted' AND "queueNumber" <= ?`,
+      [booking.sessionId, booking.queueNumber]);
+    return { ...booking, waitlistPosition: Number(n) };
   }
 
   private async withPosition(m: EntityManager, booking: Booking): Promise<BookingView> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { rawQuery } from '@o2o/persistence';
+import { executorFor, isSqlExecutor, SqlExecutor } from '@o2o/persistence';
 import { DomainEvent, DomainEventMap, DomainEventType } from './domain-events';
 
 type Handler<K extends DomainEventType> = (event: DomainEvent<K>) => void | Promise<void>;
@@ -39,16 +39,17 @@ export class DomainEventBus {
 
   /** Builds an event and writes it to the durable log within the caller's transaction. */
   async record<K extends DomainEventType>(
-    manager: EntityManager,
+    unitOfWork: EntityManager | SqlExecutor,
     type: K,
     payload: DomainEventMap[K],
     occurredAt: Date,
   ): Promise<DomainEvent<K>> {
     const event: DomainEvent<K> = { id: randomUUID(), type, payload, occurredAt };
     // Raw insert: this runs inside every booking, where the ORM's insert machinery cost more than the write.
-    await rawQuery(manager, 'INSERT INTO "domain_event" ("id", "tenantId", "type", "payload", "occurredAt") VALUES (?, ?, ?, ?, ?)',
+    const sql = isSqlExecutor(unitOfWork) ? unitOfWork : executorFor(unitOfWork);
+    await sql.query('INSERT INTO "domain_event" ("id", "tenantId", "type", "payload", "occurredAt") VALUES (?, ?, ?, ?, ?)',
       [event.id, (payload as { tenantId: string }).tenantId, type, JSON.stringify(payload), occurredAt]);
-    for (const handler of this.transactional.get(type) ?? []) await handler(event as DomainEvent<DomainEventType>, manager);
+    for (const handler of this.transactional.get(type) ?? []) await handler(event as DomainEvent<DomainEventType>, sql.manager);
     return event;
   }
 

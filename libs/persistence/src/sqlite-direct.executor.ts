@@ -1,0 +1,46 @@
+import type { EntityManager } from 'typeorm';
+import { sqliteDateTime } from './raw-sql';
+import { SqlExecutor } from './sql-executor';
+
+interface Statement {
+  reader: boolean;
+  all(...params: unknown[]): unknown[];
+  run(...params: unknown[]): unknown;
+}
+export interface BetterSqliteDatabase {
+  prepare(sql: string): Statement;
+  inTransaction: boolean;
+}
+
+const bind = (v: unknown) => (v instanceof Date ? sqliteDateTime(v) : typeof v === 'boolean' ? Number(v) : v ?? null);
+
+/**
+ * Statements straight on better-sqlite3's connection with a statement cache: no query runner, no per-call
+ * metadata. Used only inside TransactionRunner.runSql, which holds the single SQLite write queue.
+ */
+export class SqliteDirectExecutor implements SqlExecutor {
+  readonly forUpdate = '';
+  private readonly cache = new Map<string, Statement>();
+
+  constructor(
+    private readonly db: BetterSqliteDatabase,
+    readonly manager: EntityManager,
+  ) {}
+
+  async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.querySync<T>(sql, params);
+  }
+
+  querySync<T>(sql: string, params: unknown[] = []): T[] {
+    let statement = this.cache.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      if (this.cache.size > 500) this.cache.clear();
+      this.cache.set(sql, statement);
+    }
+    const values = params.map(bind);
+    if (statement.reader) return statement.all(...values) as T[];
+    statement.run(...values);
+    return [];
+  }
+}
