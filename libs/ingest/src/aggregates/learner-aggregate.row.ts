@@ -1,14 +1,10 @@
 import { rowDate } from '@o2o/persistence';
 import { rowNumber } from '../storage/bulk-sql';
+import { BulkTables } from '../storage/bulk-tables';
 import { emptyLearnerAggregate, learnerAggregateFigures, LearnerAggregateState } from './learner-aggregate.state';
 
-/** Column order of learner_aggregate rows written by the updater. */
-export const AGGREGATE_COLUMNS = [
-  'learnerId', 'tenantId', 'eventCount', 'countsByType', 'durationMs', 'minutes', 'scoreCount', 'scoreSumMicro', 'scoreMean',
-  'ratingCount', 'ratingSumMicro', 'ratingMean', 'courseFlags', 'coursesActive', 'coursesCompleted', 'completionRate',
-  'coursesBought', 'purchaseCount', 'amountMilli', 'firstActivityAt', 'lastActivityAt', 'activeDayRuns', 'activeDays',
-  'currentStreak', 'longestStreak', 'updatedAt',
-] as const;
+/** Column order of learner_aggregate rows written by the updater (aggregateRowValues follows it). */
+export const AGGREGATE_COLUMNS = BulkTables.learnerAggregate.columns.map((c) => c.name);
 
 /** JSON with sorted keys, so the same state is always the same text (incremental and backfill compare equal). */
 function sortedJson(value: Record<string, number>): string {

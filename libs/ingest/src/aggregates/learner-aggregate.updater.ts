@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { forUpdate, rowDate } from '@o2o/persistence';
 import { LearningEventType } from '../learning-event-type';
-import { insertRows, isPostgres, quote, rowBoolean, rowNumber, selectIn } from '../storage/bulk-sql';
+import { insertRows } from '../storage/bulk-insert';
+import { isPostgres, quote, rowBoolean, rowNumber, selectIn } from '../storage/bulk-sql';
+import { BulkTables } from '../storage/bulk-tables';
 import { AGGREGATE_COLUMNS, aggregateRowValues, aggregateStateFromRow } from './learner-aggregate.row';
 import { AggregateEventFacts, applyAggregateEvent, emptyLearnerAggregate, LearnerAggregateState } from './learner-aggregate.state';
 
-const UPSERT_TAIL = `ON CONFLICT ("learnerId") DO UPDATE SET ${AGGREGATE_COLUMNS.filter((c) => c !== 'learnerId')
+const UPSERT = `("learnerId") DO UPDATE SET ${AGGREGATE_COLUMNS.filter((c) => c !== 'learnerId')
   .map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`;
 
 /**
@@ -36,7 +38,7 @@ export class LearnerAggregateUpdater {
     const states = new Map<string, LearnerAggregateState>(learnerIds.map((id) => [id, emptyLearnerAggregate()]));
     const rows = await selectIn<Record<string, unknown>>(m,
       `SELECT "learnerId", "type", "occurredAt", "courseRef", "durationSeconds", "scoreScaled", "completion", "amountValue", "currency"
-       FROM "learning_event" WHERE "tenantId" = ? AND "voided" = ? AND "learnerId" IN ({in})`, [tenantId, false], learnerIds);
+       FROM "learning_event" WHERE "tenantId" = ? AND "voided" = ? AND "learnerId" {in}`, [tenantId, false], learnerIds);
     for (const row of rows) {
       applyAggregateEvent(states.get(row.learnerId as string)!, {
         type: row.type as LearningEventType,
@@ -57,11 +59,10 @@ export class LearnerAggregateUpdater {
     const ids = [...learnerIds].sort();
     if (isPostgres(m)) {
       // A row must exist before it can be locked; two transactions seeding the same learner meet on the key.
-      await insertRows(m, 'learner_aggregate', ['learnerId', 'tenantId', 'updatedAt'], ids.map((id) => [id, tenantId, now]),
-        'ON CONFLICT ("learnerId") DO NOTHING');
+      await insertRows(m, BulkTables.learnerAggregateSeed, ids.map((id) => [id, tenantId, now]), { onConflict: '("learnerId") DO NOTHING' });
     }
     const rows = await selectIn<Record<string, unknown>>(m,
-      `SELECT * FROM "learner_aggregate" WHERE "learnerId" IN ({in}) ORDER BY "learnerId"${forUpdate(m)}`, [], ids);
+      `SELECT * FROM "learner_aggregate" WHERE "learnerId" {in} ORDER BY "learnerId"${forUpdate(m)}`, [], ids);
     const states = new Map<string, LearnerAggregateState>();
     for (const row of rows) if (row.tenantId === tenantId) states.set(row.learnerId as string, aggregateStateFromRow(row));
     return states;
@@ -69,6 +70,6 @@ export class LearnerAggregateUpdater {
 
   private async write(m: EntityManager, tenantId: string, states: Map<string, LearnerAggregateState>, now: Date): Promise<void> {
     const rows = [...states].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, state]) => aggregateRowValues(id, tenantId, state, now));
-    await insertRows(m, 'learner_aggregate', AGGREGATE_COLUMNS, rows, UPSERT_TAIL);
+    await insertRows(m, BulkTables.learnerAggregate, rows, { onConflict: UPSERT });
   }
 }

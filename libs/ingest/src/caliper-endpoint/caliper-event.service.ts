@@ -8,7 +8,8 @@ import { validateCaliperEnvelope } from '../caliper/caliper-envelope.validator';
 import { IngestCredential } from '../credentials/ingest-credential.entity';
 import { IngestValidationError } from '../errors/ingest-validation.error';
 import { NormalizedLearningEvent } from '../normalized-learning-event';
-import { insertRows } from '../storage/bulk-sql';
+import { insertRows } from '../storage/bulk-insert';
+import { BulkTables } from '../storage/bulk-tables';
 import { LearnerResolver } from '../storage/learner.resolver';
 import { LearningEventStore } from '../storage/learning-event.store';
 import { ValidationIssue } from '../validation-issue';
@@ -61,12 +62,11 @@ export class CaliperEventService {
     const { stored, rawInserted } = await this.tx.run(async (m) => {
       const storedEvents = await this.events.store(m, tenantId, events, now);
       const unique = [...new Map(raw.map((r) => [r.eventId, r])).values()];
-      const inserted = await insertRows<{ eventId: string }>(m, 'caliper_raw_event',
-        ['id', 'tenantId', 'eventId', 'eventType', 'reason', 'sensor', 'payload', 'receivedAt'],
+      const rawInserted = await insertRows(m, BulkTables.caliperRawEvent,
         unique.map((r) => [randomUUID(), tenantId, r.eventId, r.eventType, r.reason, envelope.sensor,
           pseudonymizeCaliperItem(r.item, envelope.sensor, (ref) => this.learners.pseudonymOf(tenantId, ref)), now]),
-        'ON CONFLICT ("tenantId", "eventId") DO NOTHING RETURNING "eventId"');
-      return { stored: storedEvents, rawInserted: new Set(inserted.map((r) => r.eventId)) };
+        { onConflict: '("tenantId", "eventId") DO NOTHING', returning: ['eventId'] });
+      return { stored: storedEvents, rawInserted };
     });
     if (stored.domainEvent) await this.bus.publish([stored.domainEvent]);
     const byType: Record<string, number> = {};

@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import { HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -40,13 +41,26 @@ export class CsvImportController {
     if (!/^(text\/csv|application\/csv|text\/plain)\b/i.test(type)) {
       throw httpStatusError(req, 415, 'CSV_CONTENT_TYPE', { contentType: type || '(none)' });
     }
+    // The parser destroys its input when it stops early (bad header, runaway record); that must not be the
+    // socket the answer goes out on. An interrupted upload ends the import (batches already committed stay).
+    const body = new PassThrough();
+    req.on('error', (err) => body.destroy(err));
+    req.on('close', () => { if (!req.readableEnded) body.destroy(new Error('the upload was interrupted')); });
+    req.pipe(body);
     try {
-      return await this.imports.import(tenant.id, kind, req, {
+      return await this.imports.import(tenant.id, kind, body, {
         issuer: query.issuer, fileKey: query.file ?? `${kind}.csv`, naiveTimesAreUtc: query.naiveTimesAreUtc === 'true',
       });
     } catch (err) {
       if (err instanceof CsvHeaderError) throw new DomainError('CSV_HEADER_INVALID', 400, { detail: err.message }, 'header');
       throw err;
+    } finally {
+      if (!req.readableEnded) {
+        // Stopped before the end: discard the rest of the upload and close the connection after answering.
+        req.unpipe(body);
+        req.res?.setHeader('Connection', 'close');
+        req.resume();
+      }
     }
   }
 }

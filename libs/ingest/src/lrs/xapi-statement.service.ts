@@ -9,7 +9,9 @@ import { IngestCredential } from '../credentials/ingest-credential.entity';
 import { IngestValidationError } from '../errors/ingest-validation.error';
 import { NormalizationResult } from '../normalization-result';
 import { LearnerRef, NormalizedLearningEvent } from '../normalized-learning-event';
-import { insertRows, selectIn } from '../storage/bulk-sql';
+import { insertRows } from '../storage/bulk-insert';
+import { selectIn } from '../storage/bulk-sql';
+import { BulkTables } from '../storage/bulk-tables';
 import { LearnerIdCache, learnerRefKey } from '../storage/learner-id.cache';
 import { LearnerResolver } from '../storage/learner.resolver';
 import { LearningEventStore } from '../storage/learning-event.store';
@@ -129,11 +131,10 @@ export class XapiStatementService {
     cache.addAll(resolved.ids);
     const learnerOf = (i: PreparedStatement) =>
       i.normalized.kind === 'event' ? resolved.ids.get(learnerRefKey(i.normalized.event.learnerRef)) ?? null : null;
-    const inserted = new Set((await insertRows<{ statementId: string }>(m, 'xapi_statement',
-      ['id', 'tenantId', 'statementId', 'contentHash', 'learnerId', 'credentialId', 'statement', 'stored', 'voided'],
+    const inserted = await insertRows(m, BulkTables.xapiStatement,
       fresh.map((i) => [randomUUID(), tenantId, i.id, i.hash, learnerOf(i), credentialId,
         pseudonymizeStatement(i.prepared, pseudonymOf, this.homePage), now, false]),
-      'ON CONFLICT ("tenantId", "statementId") DO NOTHING RETURNING "statementId"')).map((r) => r.statementId));
+      { onConflict: '("tenantId", "statementId") DO NOTHING', returning: ['statementId'] });
     if (inserted.size < fresh.length) {
       // A concurrent request stored some of these ids first: same content is fine, different content is 409.
       this.assertNoConflict(fresh, await this.existingHashes(m, tenantId, fresh.filter((i) => !inserted.has(i.id)).map((i) => i.id)));
@@ -148,7 +149,7 @@ export class XapiStatementService {
 
   private async existingHashes(m: EntityManager, tenantId: string, ids: string[]): Promise<Map<string, string>> {
     const rows = await selectIn<{ statementId: string; contentHash: string }>(m,
-      'SELECT "statementId", "contentHash" FROM "xapi_statement" WHERE "tenantId" = ? AND "statementId" IN ({in})', [tenantId], ids);
+      'SELECT "statementId", "contentHash" FROM "xapi_statement" WHERE "tenantId" = ? AND "statementId" {in}', [tenantId], ids);
     return new Map(rows.map((r) => [r.statementId, r.contentHash]));
   }
 

@@ -21,7 +21,7 @@ export class XapiVoidApplier {
     if (voidedStatementIds.length === 0) return;
     const ids = [...new Set(voidedStatementIds)];
     const affected = await selectIn<{ learnerId: string }>(m,
-      `SELECT DISTINCT "learnerId" FROM "learning_event" WHERE "tenantId" = ? AND "source" = 'xapi' AND "voided" = ? AND "sourceId" IN ({in})`,
+      `SELECT DISTINCT "learnerId" FROM "learning_event" WHERE "tenantId" = ? AND "source" = 'xapi' AND "voided" = ? AND "sourceId" {in}`,
       [tenantId, false], ids);
     const list = ids.map(() => '?').join(', ');
     await rawQuery(m, `UPDATE "xapi_statement" SET "voided" = ? WHERE "tenantId" = ? AND "statementId" IN (${list})`, [true, tenantId, ...ids]);

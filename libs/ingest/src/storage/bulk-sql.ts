@@ -1,53 +1,30 @@
 import type { EntityManager } from 'typeorm';
 import { rawQuery } from '@o2o/persistence';
 
-/** PostgreSQL allows 65,535 bind parameters and SQLite 32,766 per statement; stay well under both. */
-const MAX_PARAMS = 30_000;
-/** A few fixed chunk sizes keep the prepared-statement cache of better-sqlite3 warm across batches. */
-const MAX_ROWS = 500;
+/** Values per IN list on SQLite (its limit is 32,766 bind parameters per statement). */
+const IN_CHUNK = 500;
 
 export const isPostgres = (m: EntityManager): boolean => m.connection.options.type === 'postgres';
 export const quote = (name: string): string => `"${name}"`;
 
 /**
- * Multi-row INSERT on either database, in chunks: one statement per few hundred rows instead of one per row is
- * what makes a million-row import affordable. `tail` is appended verbatim (ON CONFLICT …, RETURNING …); rows
- * returned by every chunk are concatenated. Values go through rawQuery (Dates and booleans per driver).
- * Example: `await insertRows(m, 'learner', ['id', 'tenantId'], [[id, tenantId]], 'ON CONFLICT DO NOTHING')`.
+ * Runs a SELECT filtered by a list of values on either database. `sql` writes `{in}` right after the column:
+ * `… WHERE "learnerId" {in}`. PostgreSQL gets one array parameter (`= ANY(?)`), so the statement text is the
+ * same whatever the list's length; SQLite gets `IN (?, …)` in chunks.
  */
-export async function insertRows<T = Record<string, unknown>>(
-  m: EntityManager,
-  table: string,
-  columns: readonly string[],
-  rows: readonly unknown[][],
-  tail = '',
-): Promise<T[]> {
-  const perChunk = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / columns.length)));
-  const head = `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES `;
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  const out: T[] = [];
-  for (let start = 0; start < rows.length; start += perChunk) {
-    const chunk = rows.slice(start, start + perChunk);
-    const params: unknown[] = [];
-    for (const row of chunk) for (const value of row) params.push(value);
-    const sql = head + new Array(chunk.length).fill(tuple).join(', ') + (tail ? ` ${tail}` : '');
-    const returned = await rawQuery<T>(m, sql, params);
-    if (Array.isArray(returned)) out.push(...returned);
-  }
-  return out;
-}
-
-/** Runs `SELECT … WHERE <column> IN (…)` in chunks; `sql` contains `{in}` where the placeholder list goes. */
 export async function selectIn<T = Record<string, unknown>>(
   m: EntityManager,
   sql: string,
   leadingParams: readonly unknown[],
   values: readonly unknown[],
+  trailingParams: readonly unknown[] = [],
 ): Promise<T[]> {
+  if (values.length === 0) return [];
+  if (isPostgres(m)) return rawQuery<T>(m, sql.replace('{in}', '= ANY(?)'), [...leadingParams, values, ...trailingParams]);
   const out: T[] = [];
-  for (let start = 0; start < values.length; start += MAX_ROWS) {
-    const chunk = values.slice(start, start + MAX_ROWS);
-    const rows = await rawQuery<T>(m, sql.replace('{in}', chunk.map(() => '?').join(', ')), [...leadingParams, ...chunk]);
+  for (let start = 0; start < values.length; start += IN_CHUNK) {
+    const chunk = values.slice(start, start + IN_CHUNK);
+    const rows = await rawQuery<T>(m, sql.replace('{in}', `IN (${chunk.map(() => '?').join(', ')})`), [...leadingParams, ...chunk, ...trailingParams]);
     out.push(...rows);
   }
   return out;

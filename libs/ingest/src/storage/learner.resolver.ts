@@ -3,7 +3,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { IdentityService } from '@o2o/core';
 import { LearnerRef } from '../normalized-learning-event';
-import { insertRows, selectIn } from './bulk-sql';
+import { insertRows } from './bulk-insert';
+import { selectIn } from './bulk-sql';
+import { BulkTables } from './bulk-tables';
 import { LearnerIdCache, learnerRefKey } from './learner-id.cache';
 
 export interface ResolvedLearners {
@@ -45,29 +47,28 @@ export class LearnerResolver {
 
     const found = async (pseudonyms: string[]) => {
       const rows = await selectIn<{ id: string; pseudonym: string }>(m,
-        'SELECT "id", "pseudonym" FROM "learner" WHERE "tenantId" = ? AND "pseudonym" IN ({in})', [tenantId], pseudonyms);
+        'SELECT "id", "pseudonym" FROM "learner" WHERE "tenantId" = ? AND "pseudonym" {in}', [tenantId], pseudonyms);
       for (const row of rows) ids.set(keyByPseudonym.get(row.pseudonym)!, row.id);
     };
     await found([...keyByPseudonym.keys()]);
     // Sorted so concurrent PostgreSQL transactions take the unique-index locks in one order (no deadlock).
     const missing = [...keyByPseudonym.entries()].filter(([, key]) => !ids.has(key)).sort(([a], [b]) => (a < b ? -1 : 1));
     if (missing.length === 0) return { ids, created: 0 };
-    const inserted = await insertRows<{ id: string; pseudonym: string }>(m, 'learner', ['id', 'tenantId', 'pseudonym'],
-      missing.map(([pseudonym]) => [randomUUID(), tenantId, pseudonym]),
-      'ON CONFLICT ("tenantId", "pseudonym") DO NOTHING RETURNING "id", "pseudonym"');
+    const candidates = missing.map(([pseudonym]) => [randomUUID(), tenantId, pseudonym] as [string, string, string]);
+    const inserted = await insertRows(m, BulkTables.learner, candidates,
+      { onConflict: '("tenantId", "pseudonym") DO NOTHING', returning: ['pseudonym'] });
     const identities: unknown[][] = [];
-    for (const row of inserted) {
-      const key = keyByPseudonym.get(row.pseudonym)!;
+    for (const [id, , pseudonym] of candidates) {
+      if (!inserted.has(pseudonym)) continue;
+      const key = keyByPseudonym.get(pseudonym)!;
       const ref = refByKey.get(key)!;
-      ids.set(key, row.id);
-      identities.push([randomUUID(), tenantId, row.id, ref.issuer, ref.subject]);
+      ids.set(key, id);
+      identities.push([randomUUID(), tenantId, id, ref.issuer, ref.subject]);
     }
-    if (identities.length) {
-      await insertRows(m, 'learner_identity', ['id', 'tenantId', 'learnerId', 'issuer', 'subject'], identities);
-    }
+    await insertRows(m, BulkTables.learnerIdentity, identities);
     // Another transaction created some of them between our look-up and our insert: read theirs.
     const raced = missing.filter(([, key]) => !ids.has(key)).map(([pseudonym]) => pseudonym);
     if (raced.length) await found(raced);
-    return { ids, created: inserted.length };
+    return { ids, created: inserted.size };
   }
 }

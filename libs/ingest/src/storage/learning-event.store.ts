@@ -4,6 +4,7 @@ import { DomainEvent, DomainEventBus, TenantService } from '@o2o/core';
 import { LearnerAggregateUpdater } from '../aggregates/learner-aggregate.updater';
 import { AggregateEventFacts } from '../aggregates/learner-aggregate.state';
 import { NormalizedLearningEvent } from '../normalized-learning-event';
+import { scrubEmails } from '../shared/email-scrubber';
 import { LearnerIdCache, learnerRefKey } from './learner-id.cache';
 import { LearnerResolver } from './learner.resolver';
 import { EventToWrite, writeLearningEvents } from './learning-event.writer';
@@ -41,7 +42,7 @@ export class LearningEventStore {
     const unique = new Map<string, EventToWrite>();
     for (const event of events) {
       const key = eventKey(event);
-      if (!unique.has(key)) unique.set(key, { event, learnerId: resolved.ids.get(learnerRefKey(event.learnerRef))! });
+      if (!unique.has(key)) unique.set(key, { event: withoutEmails(event), learnerId: resolved.ids.get(learnerRefKey(event.learnerRef))! });
     }
     const inserted = await writeLearningEvents(m, tenantId, [...unique.values()], now);
     const result: StoredEvents = {
@@ -65,4 +66,10 @@ export class LearningEventStore {
       { tenantId, count: inserted.size, learnerIds: [...byLearner.keys()].sort() }, now);
     return result;
   }
+}
+
+/** Activity and course ids are platform text: an exporter that puts an address into one must not leak it here. */
+function withoutEmails(event: NormalizedLearningEvent): NormalizedLearningEvent {
+  if (!event.activityId.includes('@') && !event.courseRef?.includes('@')) return event;
+  return { ...event, activityId: scrubEmails(event.activityId), courseRef: event.courseRef === null ? null : scrubEmails(event.courseRef) };
 }

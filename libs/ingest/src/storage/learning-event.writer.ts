@@ -1,13 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { uuidV7 } from '../shared/uuid-v7';
 import type { EntityManager } from 'typeorm';
 import { NormalizedLearningEvent } from '../normalized-learning-event';
-import { insertRows } from './bulk-sql';
-
-export const LEARNING_EVENT_COLUMNS = [
-  'id', 'tenantId', 'learnerId', 'courseRef', 'activityId', 'type', 'sourceVerb', 'occurredAt', 'durationSeconds',
-  'scoreScaled', 'scoreRaw', 'scoreMin', 'scoreMax', 'completion', 'success', 'amountValue', 'currency', 'source',
-  'sourceId', 'ingestedAt',
-] as const;
+import { insertRows } from './bulk-insert';
+import { BulkTables } from './bulk-tables';
 
 export interface EventToWrite {
   event: NormalizedLearningEvent;
@@ -25,11 +20,10 @@ export async function writeLearningEvents(m: EntityManager, tenantId: string, ev
   // Sorted by source id so concurrent transactions meet on the unique index in one order (no deadlocks).
   const sorted = [...events].sort((a, b) => (a.event.sourceId < b.event.sourceId ? -1 : a.event.sourceId > b.event.sourceId ? 1 : 0));
   const rows = sorted.map(({ event: e, learnerId }) => [
-    randomUUID(), tenantId, learnerId, e.courseRef, e.activityId, e.type, e.sourceVerb, e.occurredAt, e.durationSeconds ?? null,
+    uuidV7(), tenantId, learnerId, e.courseRef, e.activityId, e.type, e.sourceVerb, e.occurredAt, e.durationSeconds ?? null,
     e.score?.scaled ?? null, e.score?.raw ?? null, e.score?.min ?? null, e.score?.max ?? null, e.completion ?? null,
     e.success ?? null, e.amount?.value ?? null, e.amount?.currency ?? null, e.source, e.sourceId, now,
   ]);
-  const inserted = await insertRows<{ source: string; sourceId: string }>(m, 'learning_event', LEARNING_EVENT_COLUMNS, rows,
-    'ON CONFLICT ("tenantId", "source", "sourceId") DO NOTHING RETURNING "source", "sourceId"');
-  return new Set(inserted.map((r) => `${r.source}\u0000${r.sourceId}`));
+  return insertRows(m, BulkTables.learningEvent, rows,
+    { onConflict: '("tenantId", "source", "sourceId") DO NOTHING', returning: ['source', 'sourceId'] });
 }
