@@ -36,8 +36,13 @@ export class BotChat {
   readonly userId: string;
   last: BotReply[] = [];
 
-  constructor(private readonly t: TestApp, private readonly options: ChatOptions = {}) {
+  /** Pass a function to follow a test that restarts the host (the chat carries on against the new one). */
+  constructor(private readonly app: TestApp | (() => TestApp), private readonly options: ChatOptions = {}) {
     this.userId = options.userId ?? `user-${randomUUID().slice(0, 8)}`;
+  }
+
+  private get t(): TestApp {
+    return typeof this.app === 'function' ? this.app() : this.app;
   }
 
   activity(extra: Record<string, unknown>): Record<string, unknown> {

@@ -8,10 +8,13 @@ export interface RecordedActivity {
 
 /**
  * A Bot Framework channel's serviceUrl on 127.0.0.1: records every activity the bot sends to a conversation
- * (POST /v3/conversations/{id}/activities[/{replyTo}]) and answers like the real connector.
+ * (POST /v3/conversations/{id}/activities[/{replyTo}]) and answers like the real connector. Also takes webhook
+ * POSTs on /webhook.
  */
 export class ServiceUrlRecorder {
   readonly received: RecordedActivity[] = [];
+  /** JSON bodies POSTed to /webhook (the tenant admins' handoff endpoint in tests). */
+  readonly hooks: Record<string, unknown>[] = [];
   private server!: Server;
   url = '';
 
@@ -24,6 +27,11 @@ export class ServiceUrlRecorder {
         if (req.method === 'POST' && m) {
           this.received.push({ conversationId: decodeURIComponent(m[1]), activity: JSON.parse(body || '{}') });
           res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `a-${this.received.length}` }));
+          return;
+        }
+        if (req.method === 'POST' && req.url === '/webhook') {
+          this.hooks.push(JSON.parse(body || '{}'));
+          res.writeHead(204).end();
           return;
         }
         res.writeHead(404).end();
