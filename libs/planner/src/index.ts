@@ -21,3 +21,20 @@ export { createRandomPlanInput } from './bench/random-plan-input.factory';
 export type { RandomPlanInputOptions } from './bench/random-plan-input.factory';
 export { PLANNER_BENCH_INSTANCE, runPlannerBench } from './bench/planner-bench';
 export type { PlannerBenchResult } from './bench/planner-bench';
+
+// Service layer (NestJS, database): suggestions ranked by the model and stored, approvable service plans.
+export { PlannerModule } from './plans/planner.module';
+export { PLANNER_SCHEMA } from './plans/planner.schema';
+export { ServicePlanService } from './plans/service-plan.service';
+export { PlanApprovalService } from './plans/plan-approval.service';
+export { PlanScoringService } from './plans/plan-scoring.service';
+export { ServicePlanRecord } from './plans/service-plan.entity';
+export type { ServicePlanStatus } from './plans/service-plan.entity';
+export { PlanInvitation } from './plans/plan-invitation.entity';
+export type { PlanInvitationStatus } from './plans/plan-invitation.entity';
+export type { PlanCandidateRecord } from './plans/plan-candidate.record';
+export { planView } from './plans/plan.view';
+export { CreatePlanDto, PlanPeriodDto } from './plans/create-plan.dto';
+export { PlanCandidateDto } from './plans/plan-candidate.dto';
+export { ModelSuggestionRanker } from './suggestions/model-suggestion.ranker';
+export { composeReason } from './suggestions/suggestion-reason.composer';

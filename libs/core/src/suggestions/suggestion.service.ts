@@ -21,9 +21,18 @@ export class SuggestionService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly learners: LearnerService,
-    private readonly ranker: SuggestionRanker,
+    private ranker: SuggestionRanker,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * Lets a capability (the satisfaction model) take over ranking at start-up. A provider for the
+   * SuggestionRanker token in another module cannot do it: Nest resolves this service's dependencies in
+   * CoreModule first. The replacement keeps the catalogue ranker as its own cold-start fallback.
+   */
+  useRanker(ranker: SuggestionRanker): void {
+    this.ranker = ranker;
+  }
 
   async forLearner(tenantId: string, learnerId: string, filters: SuggestionFilters = {}): Promise<Suggestion[]> {
     const learner = await this.learners.get(tenantId, learnerId);

@@ -1,0 +1,54 @@
+/**
+ * Weekday and hour of an instant in a session's own time zone (a 19:00 workshop in Shanghai is an evening
+ * session wherever the server runs). Intl formatting costs microseconds per call and suggestions score a
+ * thousand sessions per request, so the zone offset is cached per zone and UTC hour.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsets = new Map<string, number>();
+const HOUR_MS = 3_600_000;
+
+export interface LocalTime {
+  /** 0 = Monday … 6 = Sunday. */
+  weekday: number;
+  /** Hour of day with minutes as a fraction, 0 ≤ hour < 24. */
+  hour: number;
+}
+
+export function localTime(instant: Date, timeZone: string): LocalTime {
+  const t = instant.getTime();
+  const local = new Date(t + offsetMs(t, timeZone));
+  return {
+    weekday: (local.getUTCDay() + 6) % 7,
+    hour: local.getUTCHours() + local.getUTCMinutes() / 60,
+  };
+}
+
+function offsetMs(t: number, timeZone: string): number {
+  const bucket = Math.floor(t / HOUR_MS);
+  const cacheKey = `${timeZone}|${bucket}`;
+  const cached = offsets.get(cacheKey);
+  if (cached !== undefined) return cached;
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const parts = Object.fromEntries(formatter.formatToParts(new Date(bucket * HOUR_MS)).map((p) => [p.type, p.value]));
+  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+  const offset = asUtc - bucket * HOUR_MS;
+  if (offsets.size > 50_000) offsets.clear();
+  offsets.set(cacheKey, offset);
+  return offset;
+}
+
+/**
+ * The instant at which clocks in `timeZone` show the given wall-clock time (given as if it were UTC). Two
+ * passes settle DST edges; wall-clock times that do not exist (spring forward) land an hour later.
+ */
+export function zonedInstant(wallClockAsUtc: number, timeZone: string): Date {
+  let guess = wallClockAsUtc - offsetMs(wallClockAsUtc, timeZone);
+  guess = wallClockAsUtc - offsetMs(guess, timeZone);
+  return new Date(guess);
+}

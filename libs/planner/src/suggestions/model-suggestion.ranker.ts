@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, Learner, OfflineSession, Suggestion, SuggestionFilters, SuggestionRanker } from '@o2o/core';
+import type { FeatureInput, PairFeatures } from '@o2o/model';
+import { LearnerTimeline, ModelFeaturesService, offlineSessionFeatures, SatisfactionModelService } from '@o2o/model';
+import { factorColumns, ReasonCode } from './reason-factors';
+import { attributeScores } from './score-attribution';
+import { composeReason, ReasonFacts } from './suggestion-reason.composer';
+
+/** A factor must move f by at least this much to be named as a reason. */
+const MIN_DROP = 0.01;
+
+/**
+ * Ranks a learner's candidate sessions by the live model's f = P(attends and rates ≥ 4). The top of the list
+ * gets reasons from the factors that drove each score (occlusion attribution); the tail, which SuggestionService
+ * rarely shows, gets reasons from the feature values alone. Without a live model, or for a learner with no
+ * history at all (cold start), the catalogue ranking (course match, city, popularity) answers instead.
+ */
+@Injectable()
+export class ModelSuggestionRanker extends SuggestionRanker {
+  constructor(
+    private readonly models: SatisfactionModelService,
+    private readonly features: ModelFeaturesService,
+    private readonly catalogue: SuggestionRanker,
+    private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  async rank(learner: Learner, candidates: OfflineSession[], filters: SuggestionFilters): Promise<Suggestion[]> {
+    if (candidates.length === 0) return [];
+    const live = await this.models.current(learner.tenantId);
+    if (!live) return this.catalogue.rank(learner, candidates, filters);
+    const now = this.clock.now().getTime();
+    const { timelines, data } = await this.features.timelines(learner.tenantId, [learner.id]);
+    const timeline = timelines.get(learner.id);
+    if (!timeline || !timeline.hasHistory(now)) return this.catalogue.rank(learner, candidates, filters);
+
+    const learnerFeatures = timeline.learnerFeatures(now);
+    const pairs = new Map<string, PairFeatures>();
+    const inputs: FeatureInput[] = candidates.map((s) => {
+      let pair = pairs.get(s.topic);
+      if (!pair) pairs.set(s.topic, (pair = timeline.pairFeatures(s.topic, now)));
+      return { learner: learnerFeatures, session: offlineSessionFeatures(s, learner.city), pair };
+    });
+    const rows = this.models.encode(live, inputs);
+    const width = live.encoder.width;
+    const scores = this.models.predictOfflineRows(live, rows, inputs.length);
+
+    const order = Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a]);
+    const explained = order.slice(0, Math.max(20, 3 * (filters.limit ?? 5)));
+    const drops = attributeScores((r, n) => this.models.predictOfflineRows(live, r, n), rows, width, scores, explained,
+      factorColumns(live.encoder.columns));
+    const progress = new Map<string, ReturnType<LearnerTimeline['courseProgress']>>();
+    return candidates.map((session, i) => {
+      const input = inputs[i];
+      const codes = drops.get(i)?.filter((d) => d.drop >= MIN_DROP).map((d) => d.code) ?? ruleCodes(input);
+      if (!progress.has(session.topic)) progress.set(session.topic, timeline.courseProgress(session.topic, now, data.activitiesPerCourse));
+      const course = progress.get(session.topic);
+      const facts: ReasonFacts = {
+        courseTitle: course?.course.title, courseProgress: course?.share, completionRate: input.learner.completionRate,
+        learnerCity: learner.city, sessionCity: session.city, distanceKm: input.session.distanceKm,
+        pastAttendance: input.pair.pastOfflineAttendanceCount, pastMeanRating: input.pair.pastMeanRating,
+        weekday: input.session.weekday ?? 0, hour: input.session.hour ?? 12, format: session.format,
+        price: input.session.price, instructor: session.instructorName, topic: session.topic,
+      };
+      const reason = composeReason(codes, facts);
+      return {
+        session, score: scores[i], waitlist: session.confirmedCount >= session.capacity,
+        reason: { en: reason.en, 'zh-CN': reason['zh-CN'] }, reasonCodes: ['model', ...reason.used],
+      };
+    });
+  }
+}
+
+/** Reasons for rows outside the explained top: the factors whose values are favourable, in a fixed order. */
+function ruleCodes(input: FeatureInput): ReasonCode[] {
+  const codes: ReasonCode[] = [];
+  if (input.pair.topicMatch > 0) codes.push('course_progress');
+  if (input.session.distanceKm !== null && input.session.distanceKm < 30) codes.push('near');
+  if (input.pair.pastOfflineAttendanceCount > 0) codes.push('past_attendance');
+  if (input.session.weekday !== null && input.session.weekday >= 5) codes.push('timing');
+  return codes;
+}
