@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { availableDatabases, KNOWN_BAD_LAUNCHES, LtiBrowser, LTI_SPEC, VALID_LAUNCH_VARIATIONS } from '@o2o/testing';
+import { eventually } from './support/eventually';
 import { LtiHarness, startLtiHarness } from './support/lti-harness';
 import { AUTH } from './support/test-app';
 
@@ -20,6 +21,11 @@ describe.each(availableDatabases())('LTI launch security on %s', (kind) => {
     h = await startLtiHarness(kind);
     const first = await h.platform.launch({ user: { id: 'u-ann' }, context: 'course-1' });
     expect(first.status).toBe(200);
+    // The first launch of a course imports its roster in the background; let it finish before counting rows.
+    await eventually(async () => {
+      const [{ n }] = await h.t.app.get(DataSource).query(`SELECT COUNT(*) AS n FROM "lti_roster_import" WHERE "status" = 'done'`);
+      expect(Number(n)).toBe(1);
+    });
   });
   afterAll(() => h.close());
 

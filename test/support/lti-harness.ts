@@ -71,9 +71,10 @@ export async function startLtiHarness(kind: DatabaseKind, options: HarnessOption
   }
   return {
     t, platform, toolUrl, registrationId,
+    // The app first: its job workers finish their LMS calls while the fake LMS still answers.
     close: async () => {
-      await platform.stop();
       await t.close();
+      await platform.stop();
     },
   };
 }

@@ -32,6 +32,10 @@ import { PlatformKeySetCache } from './registrations/platform-key-set.cache';
 import { RegistrationDirectory } from './registrations/registration.directory';
 import { RegistrationService } from './registrations/registration.service';
 import { RegistrationsController } from './registrations/registrations.controller';
+import { RosterImportService } from './nrps/roster-import.service';
+import { RosterActions } from './nrps/roster.actions';
+import { RosterFetcher } from './nrps/roster.fetcher';
+import { RosterReconciler } from './nrps/roster.reconciler';
 import { LtiServiceClient } from './services/lti-service.client';
 import { ServiceTokenClient } from './services/service-token.client';
 
@@ -48,6 +52,7 @@ registerLtiMessages();
     LaunchFlow, LaunchCompleter, LaunchHooks, LtiSessionService, CourseLinkService, CoursePages, CoursePageActions,
     LearnerPageLoader, LearnerActions, InstructorPageLoader, InstructorActions, AdminPageLoader, AdminConsole, LtiRouter,
     ServiceTokenClient, LtiServiceClient, AttendanceOutbox, LineItemResolver, GradeSyncJob, ResourceLinkLineItems,
+    RosterFetcher, RosterReconciler, RosterImportService, RosterActions,
     {
       provide: TypeormLtijsStore,
       inject: [getDataSourceToken(), TransactionRunner, APP_CONFIG, RegistrationDirectory],

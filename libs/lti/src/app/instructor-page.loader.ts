@@ -47,7 +47,7 @@ export class InstructorPageLoader {
     }
     const link = session.courseLinkId ? await this.dataSource.getRepository(LtiCourseLink).findOneBy({ id: session.courseLinkId }) : null;
     const lastImport = link
-      ? await this.dataSource.getRepository(LtiRosterImport).findOne({ where: { courseLinkId: link.id, status: 'done' }, order: { startedAt: 'DESC' } })
+      ? await this.dataSource.getRepository(LtiRosterImport).findOne({ where: { courseLinkId: link.id, status: 'done' }, order: { finishedAt: 'DESC', startedAt: 'DESC' } })
       : null;
     const grades = link ? await this.gradeCounts(link.id) : { sent: 0, queued: 0, failed: 0 };
     return {
