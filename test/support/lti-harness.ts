@@ -1,4 +1,6 @@
 import { createServer } from 'node:net';
+import { DataSource } from 'typeorm';
+import { JobQueue } from '@o2o/jobs';
 import { FakeLtiPlatform, LTI_SPEC, type FakeLtiPlatformOptions } from '@o2o/testing';
 import type { DatabaseKind } from '@o2o/testing';
 import { AUTH, createTestApp, TestApp } from './test-app';
@@ -71,8 +73,16 @@ export async function startLtiHarness(kind: DatabaseKind, options: HarnessOption
   }
   return {
     t, platform, toolUrl, registrationId,
-    // The app first: its job workers finish their LMS calls while the fake LMS still answers.
+    // Jobs still running at close would outlive the database connection (Nest closes TypeORM before the job
+    // queue's shutdown hook): wait for them, then close the app while the fake LMS still answers.
     close: async () => {
+      const db = t.app.get(DataSource);
+      for (let i = 0; i < 50; i += 1) {
+        const [{ n }] = await db.query(`SELECT COUNT(*) AS n FROM "job" WHERE "state" = 'running'`);
+        if (Number(n) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await t.app.get(JobQueue).stop();
       await t.close();
       await platform.stop();
     },
