@@ -32,6 +32,7 @@ import { PlatformKeySetCache } from './registrations/platform-key-set.cache';
 import { RegistrationDirectory } from './registrations/registration.directory';
 import { RegistrationService } from './registrations/registration.service';
 import { RegistrationsController } from './registrations/registrations.controller';
+import { DeepLinkingService } from './deep-linking/deep-linking.service';
 import { RosterImportService } from './nrps/roster-import.service';
 import { RosterActions } from './nrps/roster.actions';
 import { RosterFetcher } from './nrps/roster.fetcher';
@@ -52,7 +53,7 @@ registerLtiMessages();
     LaunchFlow, LaunchCompleter, LaunchHooks, LtiSessionService, CourseLinkService, CoursePages, CoursePageActions,
     LearnerPageLoader, LearnerActions, InstructorPageLoader, InstructorActions, AdminPageLoader, AdminConsole, LtiRouter,
     ServiceTokenClient, LtiServiceClient, AttendanceOutbox, LineItemResolver, GradeSyncJob, ResourceLinkLineItems,
-    RosterFetcher, RosterReconciler, RosterImportService, RosterActions,
+    RosterFetcher, RosterReconciler, RosterImportService, RosterActions, DeepLinkingService,
     {
       provide: TypeormLtijsStore,
       inject: [getDataSourceToken(), TransactionRunner, APP_CONFIG, RegistrationDirectory],

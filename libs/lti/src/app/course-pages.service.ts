@@ -20,6 +20,8 @@ export interface ShowOptions {
   /** Instructor page: the session whose bookings are expanded. */
   selectedSessionId?: string;
   status?: number;
+  /** A page other than the view's own (the deep linking return form). */
+  override?: (ctx: PageContext) => Promise<{ html: string; formTargets?: string[] }>;
 }
 
 type ViewRenderer = (ctx: PageContext, session: LtiSession, options: ShowOptions) => Promise<{ html: string; formTargets?: string[] }>;
@@ -72,7 +74,7 @@ export class CoursePages {
     const ctx: PageContext = {
       locale: session.locale as Locale, nonce, token, view, views, actionUrl: (name) => this.policy.urls.action(name),
     };
-    const { html, formTargets } = await renderer(ctx, session, options);
+    const { html, formTargets } = options.override ? await options.override(ctx) : await renderer(ctx, session, options);
     await this.policy.sendPage(res, html, { nonce, status: options.status, registrationId: session.registrationId, formTargets });
   }
 }

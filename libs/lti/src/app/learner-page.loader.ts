@@ -6,6 +6,7 @@ import type { LtiSession } from '../entities/lti-session.entity';
 import type { LearnerBooking, LearnerPageData } from '../pages/learner.page';
 
 const SHOW_PAST_BOOKINGS_MS = 30 * 86_400_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads what the learner page shows: suggestions for this course (the shared SuggestionService) and own bookings. */
 @Injectable()
@@ -37,6 +38,14 @@ export class LearnerPageLoader {
       items.push({ booking, waitlistPosition, session: s });
     }
     items.sort((a, b) => a.session.startsAt.getTime() - b.session.startsAt.getTime());
-    return { courseTitle: session.launch.courseTitle as string | undefined, suggestions, bookings: items, now };
+    // A resource link made for one session (deep linking) opens on that session.
+    const target = typeof session.launch.targetSessionId === 'string' && UUID.test(session.launch.targetSessionId)
+      ? await this.dataSource.getRepository(OfflineSession).findOneBy({ id: session.launch.targetSessionId, tenantId: session.tenantId })
+      : null;
+    const focus = target ? { session: target, booking: items.find((i) => i.session.id === target.id) } : undefined;
+    return {
+      courseTitle: session.launch.courseTitle as string | undefined, now, bookings: items, focus,
+      suggestions: target ? suggestions.filter((s) => s.session.id !== target.id) : suggestions,
+    };
   }
 }

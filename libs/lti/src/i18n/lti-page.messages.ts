@@ -23,6 +23,7 @@ export const LTI_PAGE_MESSAGES: Record<string, { en: string; 'zh-CN': string }> 
   'lti.learner.title': { en: 'Offline sessions for {course}', 'zh-CN': '{course} 的线下活动' },
   'lti.learner.titleNoCourse': { en: 'Offline sessions for you', 'zh-CN': '为你推荐的线下活动' },
   'lti.learner.suggested': { en: 'Suggested for you', 'zh-CN': '为你推荐' },
+  'lti.learner.thisActivity': { en: 'This activity', 'zh-CN': '本活动' },
   'lti.learner.none': { en: 'No upcoming session is open for booking right now.', 'zh-CN': '目前没有可预约的活动。' },
   'lti.learner.book': { en: 'Book a seat', 'zh-CN': '预约名额' },
   'lti.learner.joinWaitlist': { en: 'Join the waitlist', 'zh-CN': '加入候补名单' },

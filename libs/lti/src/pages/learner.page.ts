@@ -15,6 +15,8 @@ export interface LearnerPageData {
   suggestions: Suggestion[];
   bookings: LearnerBooking[];
   linkCode?: { code: string; expiresAt: Date };
+  /** The session this course link was made for (deep linking), with the learner's booking when there is one. */
+  focus?: { session: OfflineSession; booking?: LearnerBooking };
   flash?: Flash;
   now: Date;
 }
@@ -33,7 +35,9 @@ function suggestionItem(ctx: PageContext, suggestion: Suggestion): string {
     ? actionForm(ctx, 'book', { sessionId: s.id }, translate(ctx.locale, 'lti.learner.joinWaitlist'), translate(ctx.locale, 'lti.learner.waitlistSession', { title: s.title }))
     : actionForm(ctx, 'book', { sessionId: s.id }, translate(ctx.locale, 'lti.learner.book'), translate(ctx.locale, 'lti.learner.bookSession', { title: s.title }));
   return `<li><h3>${title}</h3>${sessionMeta(ctx.locale, s)}<p class="meta">${seats(ctx, s)}</p>` +
-    `<p class="reason"><span class="visually-hidden">${t(ctx.locale, 'lti.learner.why')}: </span>${esc(suggestion.reason[ctx.locale])}</p>${button}</li>`;
+    (suggestion.reason[ctx.locale]
+      ? `<p class="reason"><span class="visually-hidden">${t(ctx.locale, 'lti.learner.why')}: </span>${esc(suggestion.reason[ctx.locale])}</p>` : '') +
+    `${button}</li>`;
 }
 
 function bookingItem(ctx: PageContext, item: LearnerBooking, now: Date): string {
@@ -66,7 +70,14 @@ export function renderLearnerPage(ctx: PageContext, data: LearnerPageData): stri
       code: data.linkCode.code, expires: new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(data.linkCode.expiresAt),
     })}</strong></p>`
     : actionForm(ctx, 'link-code', {}, translate(locale, 'lti.learner.getCode'), undefined, true);
-  const body = `${navBlock(ctx)}<h1>${heading}</h1>${flashBlock(data.flash)}` +
+  const focus = data.focus
+    ? `<section aria-labelledby="h-focus"><h2 id="h-focus">${t(locale, 'lti.learner.thisActivity')}</h2><ul class="cards" id="focus">` +
+      (data.focus.booking ? bookingItem(ctx, data.focus.booking, data.now) : suggestionItem(ctx, {
+        session: data.focus.session, score: 1, reasonCodes: [], reason: { en: '', 'zh-CN': '' },
+        waitlist: data.focus.session.confirmedCount >= data.focus.session.capacity,
+      })) + '</ul></section>'
+    : '';
+  const body = `${navBlock(ctx)}<h1>${heading}</h1>${flashBlock(data.flash)}${focus}` +
     `<section aria-labelledby="h-suggested"><h2 id="h-suggested">${t(locale, 'lti.learner.suggested')}</h2>${suggestions}</section>` +
     `<section aria-labelledby="h-bookings"><h2 id="h-bookings">${t(locale, 'lti.learner.myBookings')}</h2>${bookings}</section>` +
     `<section aria-labelledby="h-chat"><h2 id="h-chat">${t(locale, 'lti.learner.chat')}</h2><p>${t(locale, 'lti.learner.chatHelp')}</p>${code}</section>`;
