@@ -39,11 +39,7 @@ export class DemoModelBootstrap implements OnModuleInit, OnApplicationBootstrap 
 
   async onModuleInit(): Promise<void> {
     this.jobs.register(DEMO_BOOTSTRAP_JOB, async (_payload, ctx) => {
-      const tenant = await this.tenants.resolve(DEFAULT_TENANT_SLUG);
-      const scheduled = await rawQuery(this.dataSource.manager,
-        'SELECT 1 FROM "offline_session" WHERE "tenantId" = ? AND "status" = ?', [tenant.id, 'scheduled']);
-      // The demo seed runs in the same start-up; retry (with backoff) until its sessions are there.
-      if (scheduled.length === 0) throw new Error('the demo catalogue is not seeded yet');
+      const tenant = await this.demoTenantReady();
       await this.seedDemoHistory(tenant.id, (p, m) => ctx.reportProgress(p * 0.4, m));
       const version = await this.training.train(tenant.id, {}, {
         trigger: 'bootstrap', jobId: ctx.id, progress: (p, m) => ctx.reportProgress(40 + p * 0.6, m),
@@ -61,6 +57,22 @@ export class DemoModelBootstrap implements OnModuleInit, OnApplicationBootstrap 
     if (!this.emptyAtBoot) return;
     const job = await this.jobs.enqueue(DEMO_BOOTSTRAP_JOB, {}, { idempotencyKey: `${DEMO_BOOTSTRAP_JOB}:default`, attempts: 10 });
     this.logger.log(`empty database: demo history and first model queued as job ${job.id}`);
+  }
+
+  /**
+   * The demo seed runs in the same start-up, possibly after this job is first picked up: wait for its sessions
+   * (a minute at most, then fail and let the queue retry) rather than train on a half-seeded tenant.
+   */
+  private async demoTenantReady() {
+    for (let attempt = 0; attempt < 600; attempt++) {
+      const tenant = await this.tenants.resolve(DEFAULT_TENANT_SLUG).catch(() => null);
+      const scheduled = tenant
+        ? await rawQuery(this.dataSource.manager, 'SELECT 1 FROM "offline_session" WHERE "tenantId" = ? AND "status" = ?', [tenant.id, 'scheduled'])
+        : [];
+      if (tenant && scheduled.length > 0) return tenant;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the demo catalogue was not seeded within a minute');
   }
 
   /** Synthetic history (once per tenant) and the demo learners' online activity; also used by `cli seed-demo`. */
