@@ -47,4 +47,10 @@ describe.each(availableDatabases())('LTI launch over real HTTP on %s', (kind) =>
     expect(result.body).toContain('的线下活动');
     expect(result.body).toContain('lang="zh-CN"');
   });
+
+  it('accepts a GET login initiation (generic LTI platforms)', async () => {
+    const result = await h.platform.launch({ user: { id: 'u-ann' }, context: 'course-1', loginMethod: 'GET' });
+    expect(result.login.hops[0].method).toBe('GET');
+    expect(result.status).toBe(200);
+  });
 });

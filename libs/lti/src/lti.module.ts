@@ -1,4 +1,4 @@
-import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -30,6 +30,8 @@ import { LtijsHost } from './ltijs/ltijs.host';
 import { TypeormLtijsStore } from './ltijs/typeorm-ltijs.store';
 import { PlatformKeySetCache } from './registrations/platform-key-set.cache';
 import { RegistrationDirectory } from './registrations/registration.directory';
+import { ConfigurationDocuments } from './registrations/configuration-documents';
+import { DynamicRegistrationFlow } from './registrations/dynamic-registration.flow';
 import { RegistrationService } from './registrations/registration.service';
 import { RegistrationsController } from './registrations/registrations.controller';
 import { DeepLinkingService } from './deep-linking/deep-linking.service';
@@ -53,7 +55,7 @@ registerLtiMessages();
     LaunchFlow, LaunchCompleter, LaunchHooks, LtiSessionService, CourseLinkService, CoursePages, CoursePageActions,
     LearnerPageLoader, LearnerActions, InstructorPageLoader, InstructorActions, AdminPageLoader, AdminConsole, LtiRouter,
     ServiceTokenClient, LtiServiceClient, AttendanceOutbox, LineItemResolver, GradeSyncJob, ResourceLinkLineItems,
-    RosterFetcher, RosterReconciler, RosterImportService, RosterActions, DeepLinkingService,
+    RosterFetcher, RosterReconciler, RosterImportService, RosterActions, DeepLinkingService, DynamicRegistrationFlow, ConfigurationDocuments,
     {
       provide: TypeormLtijsStore,
       inject: [getDataSourceToken(), TransactionRunner, APP_CONFIG, RegistrationDirectory],
@@ -70,7 +72,7 @@ export class LtiModule implements OnModuleInit {
     private readonly host: LtijsHost,
     private readonly completer: LaunchCompleter,
     private readonly policy: LtiHttpPolicy,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly registration: DynamicRegistrationFlow,
   ) {}
 
   onModuleInit(): void {
@@ -83,7 +85,9 @@ export class LtiModule implements OnModuleInit {
     };
     const launch = (token: Parameters<LaunchCompleter['complete']>[0], req: Parameters<LaunchCompleter['complete']>[1], res: Parameters<LaunchCompleter['complete']>[2]) =>
       this.completer.complete(token, req, res).catch((err) => fail(req, res, err));
-    this.host.handlers({ launch, deepLinking: launch, registration: async (req, res) => fail(req, res, new Error('dynamic registration not ready')), error: fail });
+    const registration = (req: Parameters<DynamicRegistrationFlow['handle']>[0], res: Parameters<DynamicRegistrationFlow['handle']>[1]) =>
+      this.registration.handle(req, res).catch((err) => fail(req, res, err));
+    this.host.handlers({ launch, deepLinking: launch, registration, error: fail });
     // A worker process (apps/worker) has no HTTP adapter: it only runs the LTI jobs.
     const app = this.adapterHost.httpAdapter?.getInstance?.() as { use?: (path: string, fn: unknown) => void } | undefined;
     app?.use?.('/lti', this.router.middleware);

@@ -24,3 +24,18 @@ describe('MoodleLmsPlugin', () => {
     expect(moodle.recognises({ productFamilyCode: 'canvas' })).toBe(false);
   });
 });
+
+describe('Moodle registration rules', () => {
+  const moodle = new MoodleLmsPlugin();
+  const CONFIG = 'https://purl.imsglobal.org/spec/lti-tool-configuration';
+  it('makes the registration domain the target link domain and asks for no e-mail', () => {
+    const request = moodle.registrationRequest({
+      [CONFIG]: { domain: 'tool.example', target_link_uri: 'https://www.tool.example:8443/lti/launch', claims: ['sub', 'name', 'email'] },
+    });
+    expect(request[CONFIG]).toMatchObject({ domain: 'tool.example:8443', claims: ['sub', 'name'] });
+  });
+  it('gives setup notes in both languages', () => {
+    expect(moodle.setupHints('en')[0]).toContain('Add LTI Advantage');
+    expect(moodle.setupHints('zh-CN')[0]).toContain('添加 LTI Advantage');
+  });
+});

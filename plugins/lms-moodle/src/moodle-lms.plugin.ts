@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LMS_PLUGIN_CLAIM, LmsPlugin, NormalizedLaunchClaims } from '@o2o/plugin-sdk';
+import { moodleRegistrationRequest, moodleSetupHints } from './moodle-registration';
 
 const ROLE_PATTERNS: [RegExp, NormalizedLaunchClaims['roles'][number]][] = [
   [/(^|[#/])(Administrator|SysAdmin)$/i, 'administrator'],
@@ -7,10 +8,14 @@ const ROLE_PATTERNS: [RegExp, NormalizedLaunchClaims['roles'][number]][] = [
   [/(^|[#/])(Learner|Student)$/i, 'learner'],
 ];
 
-/** Moodle's launches: roles as full URIs (institution and context), locale from launch_presentation. */
+/**
+ * Moodle's launches: roles as full URIs (institution and context), locale from launch_presentation. The LTI tool also
+ * reads the optional methods below (displayName, registrationRequest, setupHints) structurally.
+ */
 @Injectable()
 export class MoodleLmsPlugin implements LmsPlugin {
   readonly id = 'lms-moodle';
+  readonly displayName = 'Moodle';
 
   recognises(hint: { issuer?: string; productFamilyCode?: string }): boolean {
     return hint.productFamilyCode === 'moodle';
@@ -35,5 +40,13 @@ export class MoodleLmsPlugin implements LmsPlugin {
 
   serviceHeaders(): Record<string, string> {
     return {};
+  }
+
+  registrationRequest(base: Record<string, unknown>): Record<string, unknown> {
+    return moodleRegistrationRequest(base);
+  }
+
+  setupHints(locale: string): string[] {
+    return moodleSetupHints(locale);
   }
 }

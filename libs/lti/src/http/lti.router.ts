@@ -7,6 +7,7 @@ import { LaunchFlow } from '../launch/launch.flow';
 import { LoginFlow } from '../launch/login.flow';
 import { LtiRejection } from '../launch/lti-rejection';
 import { LtijsHost } from '../ltijs/ltijs.host';
+import { ConfigurationDocuments } from '../registrations/configuration-documents';
 import { LtiHttpPolicy } from './lti-http.policy';
 
 type Route = (req: Request, res: ServerResponse) => Promise<void>;
@@ -26,6 +27,7 @@ export class LtiRouter {
     private readonly login: LoginFlow,
     private readonly launch: LaunchFlow,
     private readonly actions: CoursePageActions,
+    private readonly documents: ConfigurationDocuments,
   ) {}
 
   /** Routes other parts of the module add (`GET /canvas.json`, `GET /admin`…), keyed "METHOD /path". */
@@ -49,6 +51,7 @@ export class LtiRouter {
       if (path.startsWith('/app/') && method === 'POST') return await this.actions.handle(req, res, path.slice('/app/'.length));
       const route = this.extra.get(`${method} ${path}`);
       if (route) return await route(req, res);
+      if (method === 'GET' && (await this.documents.serve(path, res))) return;
       throw new LtiRejection('PAGE_NOT_FOUND', 404, {}, `${req.method} ${path}`);
     } catch (err) {
       const presentation = req.path === '/launch' ? presentationOf((req.body as { id_token?: unknown } | undefined)?.id_token) : {};

@@ -84,6 +84,9 @@ export class LtijsHost {
     const prototypes = [Object.getPrototypeOf(req), Object.getPrototypeOf(res)];
     // Nest already parsed the body; ltijs' body-parser 1.x would wait for a stream that is gone ("stream is not readable").
     if ((request as { body?: unknown }).body !== undefined) (request as unknown as { _body: boolean })._body = true;
+    // Express 5 computes req.query in a prototype getter that disappears when ltijs swaps in Express 4's prototype
+    // (after Express 4's own query parser already saw it defined): pin the parsed query on the request itself.
+    Object.defineProperty(req, 'query', { value: { ...(request.query ?? {}) }, writable: true, configurable: true, enumerable: true });
     const host = this;
     return new Promise<void>((resolve, reject) => {
       res.once('finish', () => resolve());
