@@ -37,7 +37,7 @@ describe.each(availableDatabases())('POST /api/messages authentication and valid
     ['a token with an unknown key id', async () => ({ kid: 'not-published' })],
   ])('rejects %s with 401 and runs nothing', async (_, variant) => {
     const v = (await variant()) as { key?: never; claims?: Record<string, unknown>; expiresIn?: string; kid?: string };
-    const headers = _ === 'no token' ? {} : { Authorization: `Bearer ${await connector.token(SERVICE_URL, v.claims, v)}` };
+    const headers: Record<string, string> = _ === 'no token' ? {} : { Authorization: `Bearer ${await connector.token(SERVICE_URL, v.claims, v)}` };
     const res = await chat(headers).post(chat(headers).activity({ text: 'python workshops in Shanghai' }));
     expect(res.status).toBe(401);
     expect(res.body).toMatchObject({ statusCode: 401, code: 'UNAUTHORIZED' });

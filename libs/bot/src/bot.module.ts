@@ -22,6 +22,7 @@ import { ProactiveSender } from './proactive/proactive.sender';
 import { QuietHoursGate } from './proactive/quiet-hours.gate';
 import { ReminderJobs } from './proactive/reminder.jobs';
 import { ConversationStore } from './state/conversation.store';
+import { TurnSql } from './state/turn-sql';
 import { UserLinkStore } from './state/user-link.store';
 
 /**
@@ -32,7 +33,7 @@ import { UserLinkStore } from './state/user-link.store';
 @Module({
   controllers: [ChatLinkController, BotSettingsController, HandoffsController],
   providers: [
-    CatalogueProvider, ConversationStore, UserLinkStore, BotReadModel,
+    TurnSql, CatalogueProvider, ConversationStore, UserLinkStore, BotReadModel,
     SearchDialog, BookingDialog, FaqDialog, AccountDialog, HandoffDialog, PromptReplayer, DialogRouter,
     ConversationEngine, { provide: ChatEngine, useExisting: ConversationEngine },
     BotSettingsService, ProactiveSender, ProactiveMessages, QuietHoursGate, ProactiveScheduler,

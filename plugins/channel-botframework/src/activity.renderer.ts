@@ -28,7 +28,7 @@ function renderMessage(message: ChatTextMessage, caps: BotFrameworkCapabilities)
   if (cards.length && caps.adaptiveCards) {
     activity.attachments = cards.map((card): Attachment => ({
       contentType: ADAPTIVE_CARD_CONTENT_TYPE,
-      content: buildAdaptiveCard(card, caps.adaptiveCards as '1.5', message.locale, plainCard(card)),
+      content: buildAdaptiveCard(card, caps.adaptiveCards as '1.5', message.locale, fallbackOf(card)),
     }));
     if (cards.length > 1) activity.attachmentLayout = 'carousel';
   } else if (cards.length) {
@@ -61,4 +61,9 @@ export function plainCard(card: ChatCard, index?: number): string {
   if (card.text) lines.push(`   ${card.text.replace(/\n/g, '\n   ')}`);
   if (card.actions.length) lines.push(`   → ${card.actions.map((a) => a.title).join(' | ')}`);
   return lines.join('\n');
+}
+
+/** What a client below the card's version shows instead: the title and the facts, without buttons it cannot press. */
+function fallbackOf(card: ChatCard): string {
+  return [card.title, ...card.facts.map((f) => `${f.label}: ${f.value}`)].join(' · ');
 }

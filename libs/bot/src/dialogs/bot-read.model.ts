@@ -4,6 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { Booking, BookingService, BookingView, OfflineSession } from '@o2o/core';
 import { BotFaqEntry } from '../persistence/bot-faq-entry.entity';
 import type { SearchFilters } from '../state/conversation-state';
+import { TurnSql } from '../state/turn-sql';
 
 export interface LearnerBooking {
   booking: BookingView;
@@ -16,6 +17,7 @@ export class BotReadModel {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly bookings: BookingService,
+    private readonly sql: TurnSql,
   ) {}
 
   session(tenantId: string, id: string): Promise<OfflineSession | null> {
@@ -29,15 +31,19 @@ export class BotReadModel {
   }
 
   /** Scheduled sessions that have not started, matching the filters, soonest first. */
+  /** The "find sessions" query of nearly every turn: compiled SQL (see TurnSql), same filters as the API's. */
   search(tenantId: string, filters: SearchFilters, now: Date, limit: number): Promise<OfflineSession[]> {
     const from = filters.from && new Date(filters.from) > now ? new Date(filters.from) : now;
-    const qb = this.dataSource.getRepository(OfflineSession).createQueryBuilder('s')
-      .where('s.tenantId = :tenantId AND s.status = :status AND s.startsAt > :from', { tenantId, status: 'scheduled', from });
-    if (filters.to) qb.andWhere('s.startsAt < :to', { to: new Date(filters.to) });
-    if (filters.topic) qb.andWhere('s.topic = :topic', { topic: filters.topic });
-    if (filters.city) qb.andWhere('s.city = :city', { city: filters.city });
-    if (filters.courseId) qb.andWhere('s.courseId = :courseId', { courseId: filters.courseId });
-    return qb.orderBy('s.startsAt', 'ASC').addOrderBy('s.id', 'ASC').take(limit).getMany();
+    const at = (d: Date) => this.sql.persist(OfflineSession, 'startsAt', d);
+    const where = ['s."tenantId" = ?', 's.status = ?', 's."startsAt" > ?'];
+    const params: unknown[] = [tenantId, 'scheduled', at(from)];
+    if (filters.to) { where.push('s."startsAt" < ?'); params.push(at(new Date(filters.to))); }
+    if (filters.topic) { where.push('s.topic = ?'); params.push(filters.topic); }
+    if (filters.city) { where.push('s.city = ?'); params.push(filters.city); }
+    if (filters.courseId) { where.push('s."courseId" = ?'); params.push(filters.courseId); }
+    params.push(Math.max(1, Math.floor(limit)));
+    return this.sql.select(OfflineSession, 's',
+      `SELECT ${this.sql.columns(OfflineSession, 's')} FROM offline_session s WHERE ${where.join(' AND ')} ORDER BY s."startsAt" ASC, s.id ASC LIMIT ?`, params);
   }
 
   /** Confirmed and waitlisted bookings of sessions that have not started, soonest first, with waitlist positions. */

@@ -58,6 +58,9 @@ export class DialogRouter {
   }
 
   private async dispatch(scope: TurnScope, u: Understanding): Promise<StepResult> {
+    // Codes are random letters and digits the classifier has never seen; a short message carrying one is a link
+    // request whatever intent the rest of the words happened to score.
+    if (u.linkCode && u.intent !== 'abort' && u.text.trim().split(/\s+/).length <= 4) return this.account.link(scope, u);
     switch (u.intent) {
       case 'find_sessions': return this.search.find(scope, u);
       case 'course_offline_options': return this.search.options(scope, u);
@@ -76,7 +79,6 @@ export class DialogRouter {
       case 'confirm_yes':
       case 'confirm_no': return reply(text(scope, 'bot.nothing_to_confirm', {}, { actions: [intentAction(scope, 'help')] }));
       case 'abort': return reply(text(scope, 'bot.aborted'));
-      // A bare code ("AB3D5FGH") is a link request even when the words around it say nothing.
       case 'none': return u.linkCode ? this.account.link(scope, u) : this.clarify(scope, u);
       default: return this.smallTalk(scope, u);
     }

@@ -9,6 +9,7 @@ describe('extractLinkCode', () => {
     ['验证码是７ＱＸ９３Ｋ', '7QX93K'],
     ['the code is ABC-123', 'ABC123'],
     ['K7M2PX', 'K7M2PX'],
+    ['link TSMYZMJ6', 'TSMYZMJ6'],
   ])('%s → %s', (text, code) => {
     expect(extractLinkCode(text)?.code).toBe(code);
   });
@@ -17,6 +18,7 @@ describe('extractLinkCode', () => {
     'book the workshop',
     'PYTHONIC workshops',
     'python3 workshop',
+    'windows7 laptop',
     'call 13812345678',
     'my code is 12345',
     'AB12CD34E',
@@ -27,5 +29,20 @@ describe('extractLinkCode', () => {
 
   it('gives offsets into the original text', () => {
     expect(extractLinkCode('code: 4F7K2Q!')).toEqual({ code: '4F7K2Q', start: 6, end: 12 });
+  });
+});
+
+describe('extractLinkCode on issued codes', () => {
+  // The alphabet and rule of AccountLinkService.issue: 8 characters, at least one digit anywhere.
+  const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+  it('finds every shape of issued code', () => {
+    let seed = 7;
+    const random = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+    for (let i = 0; i < 5000; i++) {
+      const chars = Array.from({ length: 8 }, () => ALPHABET[random(ALPHABET.length)]);
+      chars[random(8)] = '23456789'[random(8)];
+      const code = chars.join('');
+      expect([code, extractLinkCode(`link ${code}`)?.code]).toEqual([code, code]);
+    }
   });
 });

@@ -23,7 +23,10 @@ export function extractLinkCode(text: string): LinkCodeMatch | undefined {
   for (const match of foldWidth(text).matchAll(CANDIDATE)) {
     const raw = match[1];
     const code = raw.replace('-', '').toUpperCase();
-    if (code.length < 6 || code.length > 8 || !/\d/.test(code) || VERSION_LIKE.test(code)) continue;
+    if (code.length < 6 || code.length > 8 || !/\d/.test(code)) continue;
+    // Issued codes are 8 upper-case characters and may end in their only digit (TSMYZMJ6): only a shorter or
+    // lower-case word ending in a digit is a version name.
+    if (VERSION_LIKE.test(raw) && !(raw.length === 8 && raw === raw.toUpperCase())) continue;
     return { code, start: match.index, end: match.index + raw.length };
   }
   return undefined;

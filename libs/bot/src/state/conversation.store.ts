@@ -7,6 +7,7 @@ import { Clock } from '@o2o/core';
 import { isUniqueViolation, TransactionRunner } from '@o2o/persistence';
 import { BotConversation } from '../persistence/bot-conversation.entity';
 import type { ConversationState } from './conversation-state';
+import { TurnSql } from './turn-sql';
 
 export interface LoadedConversation {
   id: string;
@@ -29,10 +30,12 @@ export class ConversationStore {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly sql: TurnSql,
   ) {}
 
   async load(reference: ChatConversationReference): Promise<LoadedConversation | null> {
-    const row = await this.dataSource.getRepository(BotConversation).findOneBy({ conversationKey: conversationKeyOf(reference) });
+    const [row] = await this.sql.select(BotConversation, 'c',
+      `SELECT ${this.sql.columns(BotConversation, 'c')} FROM bot_conversation c WHERE c."conversationKey" = ?`, [conversationKeyOf(reference)]);
     return row ? toLoaded(row) : null;
   }
 
@@ -54,15 +57,13 @@ export class ConversationStore {
 
   /** Writes the new state if nobody else did since `conversation` was loaded; false means re-run the turn. */
   async save(conversation: LoadedConversation, changes: { state: ConversationState; tenantId?: string; reference?: ChatConversationReference }): Promise<boolean> {
-    const result = await this.tx.run((m) => m.createQueryBuilder().update(BotConversation)
-      .set({
-        state: changes.state as never, version: conversation.version + 1, updatedAt: this.clock.now(),
-        ...(changes.tenantId ? { tenantId: changes.tenantId } : {}),
-        ...(changes.reference ? { reference: changes.reference as never } : {}),
-      })
-      .where('id = :id AND version = :version', { id: conversation.id, version: conversation.version })
-      .execute());
-    if (!result.affected) return false;
+    const tenantId = changes.tenantId ?? conversation.tenantId;
+    const reference = changes.reference ?? conversation.reference;
+    const affected = await this.tx.run((m) => this.sql.write(m,
+      'UPDATE bot_conversation SET state = ?, reference = ?, "tenantId" = ?, version = ?, "updatedAt" = ? WHERE id = ? AND version = ?',
+      [JSON.stringify(changes.state), JSON.stringify(reference), tenantId, conversation.version + 1,
+        this.sql.persist(BotConversation, 'updatedAt', this.clock.now()), conversation.id, conversation.version]));
+    if (!affected) return false;
     conversation.version += 1;
     conversation.state = changes.state;
     if (changes.tenantId) conversation.tenantId = changes.tenantId;

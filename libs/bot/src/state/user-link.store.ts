@@ -7,6 +7,7 @@ import { TransactionRunner } from '@o2o/persistence';
 import type { ChatConversationReference } from '@o2o/plugin-sdk';
 import { BotUserLink } from '../persistence/bot-user-link.entity';
 import { userKeyOf } from './conversation.store';
+import { TurnSql } from './turn-sql';
 
 type LinkListener = (link: BotUserLink) => Promise<void> | void;
 
@@ -19,6 +20,7 @@ export class UserLinkStore {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly sql: TurnSql,
   ) {}
 
   /** Lets the proactive scheduler catch up on bookings made before the user linked. */
@@ -26,8 +28,9 @@ export class UserLinkStore {
     this.listeners.push(listener);
   }
 
-  find(reference: ChatConversationReference): Promise<BotUserLink | null> {
-    return this.dataSource.getRepository(BotUserLink).findOneBy({ userKey: userKeyOf(reference) });
+  async find(reference: ChatConversationReference): Promise<BotUserLink | null> {
+    const [row] = await this.sql.select(BotUserLink, 'l', `SELECT ${this.sql.columns(BotUserLink, 'l')} FROM bot_user_link l WHERE l."userKey" = ?`, [userKeyOf(reference)]);
+    return row ?? null;
   }
 
   /** The chat account the learner used last: where proactive messages go. */

@@ -28,11 +28,18 @@ export function formatWhen(session: Pick<OfflineSession, 'startsAt' | 'endsAt' |
   return `${f.day.format(session.startsAt)}${sep}${f.time.format(session.startsAt)}–${f.time.format(session.endsAt)}`;
 }
 
+const prices = new Map<string, Intl.NumberFormat>();
+
 export function formatPrice(session: Pick<OfflineSession, 'priceMinor' | 'currency'>, locale: Locale): string {
   if (session.priceMinor <= 0) return say(locale, 'bot.price.free');
-  return new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', {
-    style: 'currency', currency: session.currency, minimumFractionDigits: session.priceMinor % 100 === 0 ? 0 : 2,
-  }).format(session.priceMinor / 100);
+  const whole = session.priceMinor % 100 === 0;
+  const key = `${locale}|${session.currency}|${whole}`;
+  let f = prices.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', { style: 'currency', currency: session.currency, minimumFractionDigits: whole ? 0 : 2 });
+    prices.set(key, f);
+  }
+  return f.format(session.priceMinor / 100);
 }
 
 export function formatSeats(session: OfflineSession, locale: Locale): string {
