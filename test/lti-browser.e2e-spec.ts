@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createSession } from './support/fixtures';
+import { chromiumAvailable, launchChromiumContext, startLmsPage } from './support/lti-chromium';
+import { freePort, LtiHarness, startLtiHarness } from './support/lti-harness';
+import { AUTH } from './support/test-app';
+
+const ARTIFACTS = join(__dirname, '..', 'test-artifacts');
+const describeIfChromium = chromiumAvailable() ? describe : describe.skip;
+
+/**
+ * A real browser: the LMS course page on http://127.0.0.1:<lms> frames the tool on http://localhost:<tool> (another
+ * site, so the tool's cookies are third-party), the learner page renders in the frame and a click books a seat.
+ */
+describeIfChromium('the tool inside an LMS page in headless Chromium', () => {
+  let h: LtiHarness;
+  let lms: { url: string; close(): Promise<void> };
+  let learner = 0;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const lmsPort = await freePort();
+    h = await startLtiHarness('sqlite', { host: 'localhost', lmsOrigins: [`http://127.0.0.1:${lmsPort}`] });
+    // The first launch creates the course, so the session below belongs to it.
+    expect((await h.platform.launch({ user: { id: 'u-ines' }, context: 'course-1' })).status).toBe(200);
+    const courseId = (await h.t.http().get('/api/v1/courses').set(AUTH)).body[0].id;
+    await createSession(h.t, { title: 'Numpy bootcamp', topic: 'data-analysis', courseId, capacity: 3 });
+    lms = await startLmsPage(h.platform, () => ({ user: { id: `browser-learner-${++learner}`, name: `Browser Learner ${learner}` }, context: 'course-1' }), lmsPort);
+  });
+  afterAll(async () => {
+    await lms?.close();
+    await h?.close();
+  });
+
+  it('renders the learner page in the cross-site frame, resizes it, and books a seat with a click', async () => {
+    const context = await launchChromiumContext({ thirdPartyCookies: true });
+    const page = await context.newPage();
+    await page.goto(lms.url);
+    const frame = page.frameLocator('#tool');
+    await frame.getByRole('heading', { name: 'Offline sessions for Python for data analysis' }).waitFor({ timeout: 15_000 });
+    await page.waitForFunction(() => Number(document.body.dataset.resized) > 300);
+    await page.screenshot({ path: join(ARTIFACTS, 'lti-frame-learner-page.png'), fullPage: true });
+    await frame.getByRole('button', { name: 'Book: Numpy bootcamp' }).click();
+    await frame.getByText('You are booked for Numpy bootcamp.').waitFor({ timeout: 10_000 });
+    await frame.locator('#bookings').getByText('Booked').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'lti-frame-booked.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('with third-party cookies blocked, the frame offers a new window, where the launch completes and booking works', async () => {
+    const context = await launchChromiumContext({ thirdPartyCookies: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(lms.url);
+      const frame = page.frameLocator('#tool');
+      const button = frame.getByRole('button', { name: 'Open in a new window' });
+      await button.waitFor({ timeout: 15_000 });
+      await page.screenshot({ path: join(ARTIFACTS, 'lti-frame-cookies-blocked.png'), fullPage: true });
+      const [popup] = await Promise.all([context.waitForEvent('page'), button.click()]);
+      await popup.getByRole('heading', { name: 'Offline sessions for Python for data analysis' }).waitFor({ timeout: 15_000 });
+      await frame.getByText('The tool is open in another window.').waitFor();
+      await popup.getByRole('button', { name: 'Book: Numpy bootcamp' }).click();
+      await popup.getByText('You are booked for Numpy bootcamp.').waitFor({ timeout: 10_000 });
+      await popup.screenshot({ path: join(ARTIFACTS, 'lti-new-window-booked.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+});
