@@ -7,6 +7,7 @@ import {
 import { AuthenticationConstants } from 'botframework-connector';
 import { APP_CONFIG, AppConfig } from '@o2o/config';
 import { CHANNEL_TEXTS, channelLocale, channelText } from './channel-texts';
+import { ClientCachingAuthentication } from './client-caching.authentication';
 
 export type AuthenticatedRequest = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 type Logic = (context: TurnContext) => Promise<void>;
@@ -24,7 +25,7 @@ export class BotFrameworkAdapter extends CloudAdapter {
   readonly authenticationDisabled: boolean;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    super(new ConfigurationBotFrameworkAuthentication(authenticationOptions(config)));
+    super(new ClientCachingAuthentication(authenticationOptions(config)));
     this.authenticationDisabled = !config.bot.appId;
     this.enabled = !!config.bot.appId || config.bot.allowUnauthenticated;
     if (!this.enabled) this.log.warn('POST /api/messages answers 503: no MicrosoftAppId and BOT_ALLOW_UNAUTHENTICATED is not true');

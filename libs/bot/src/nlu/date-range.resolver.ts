@@ -186,12 +186,14 @@ const RULES: Rule[] = [
 ];
 
 export function resolveDateRange(text: string, options: DateResolveOptions): DateRange | undefined {
-  const today = CalendarDay.containing(options.now, options.timeZone);
+  // Most messages name no date: find "today" in the zone (an Intl call) only once a pattern matched.
+  let today: CalendarDay | undefined;
   const folded = foldWidth(text);
   let best: { m: RegExpExecArray; span: DaySpan } | undefined;
   for (const rule of RULES) {
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(folded); m; m = rule.pattern.exec(folded)) {
+      today ??= CalendarDay.containing(options.now, options.timeZone);
       const span = rule.resolve(m, today);
       // The earliest expression wins; at the same start the longest ("12月12日" over "12月").
       if (span && (!best || m.index < best.m.index || (m.index === best.m.index && m[0].length > best.m[0].length))) {
