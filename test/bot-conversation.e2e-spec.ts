@@ -1,6 +1,6 @@
 import { availableDatabases } from '@o2o/testing';
-import { BotChat, cardCommand, cards, quickReplies, texts } from './support/bot-client';
-import { BotCatalogue, learnerWithCode, seedBotCatalogue } from './support/bot-fixtures';
+import { BotChat, cardCommand, cards, quickReplies, texts } from './support/bot-chat.client';
+import { BotCatalogue, learnerWithCode, seedBotCatalogue } from './support/bot.fixtures';
 import { AUTH, createTestApp, TestApp } from './support/test-app';
 
 describe.each(availableDatabases())('chat bot conversations over /api/messages on %s', (kind) => {

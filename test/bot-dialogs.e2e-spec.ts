@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { availableDatabases } from '@o2o/testing';
-import { BotChat, cards, quickReplies, texts } from './support/bot-client';
-import { BotCatalogue, learnerWithCode, seedBotCatalogue } from './support/bot-fixtures';
+import { BotChat, cards, quickReplies, texts } from './support/bot-chat.client';
+import { BotCatalogue, learnerWithCode, seedBotCatalogue } from './support/bot.fixtures';
 import { AUTH, createTestApp, TestApp } from './support/test-app';
 
 describe.each(availableDatabases())('chat bot dialogs on %s', (kind) => {

@@ -1,8 +1,8 @@
 import { generateKeyPair } from 'jose';
 import { DataSource } from 'typeorm';
 import { availableDatabases } from '@o2o/testing';
-import { BotChat, texts } from './support/bot-client';
-import { FakeBotConnectorAuth } from './support/fake-bot-connector-auth';
+import { BotChat, texts } from './support/bot-chat.client';
+import { FakeBotConnectorAuth } from './support/fake-bot-connector-auth.server';
 import { createTestApp, TestApp } from './support/test-app';
 
 const SERVICE_URL = 'https://smba.trafficmanager.test/teams/';

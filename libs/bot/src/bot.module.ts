@@ -22,7 +22,7 @@ import { ProactiveSender } from './proactive/proactive.sender';
 import { QuietHoursGate } from './proactive/quiet-hours.gate';
 import { ReminderJobs } from './proactive/reminder.jobs';
 import { ConversationStore } from './state/conversation.store';
-import { TurnSql } from './state/turn-sql';
+import { TurnSql } from './state/turn-sql.executor';
 import { UserLinkStore } from './state/user-link.store';
 
 /**

@@ -5,7 +5,7 @@ export { BOT_ENTITIES, BOT_SCHEMA } from './bot.schema';
 export { ConversationEngine } from './engine/conversation.engine';
 export { UserLinkStore } from './state/user-link.store';
 export { ProactiveScheduler } from './proactive/proactive.scheduler';
-export { planSendTime, quietWindowAt, type QuietHours } from './proactive/quiet-hours';
+export { planSendTime, quietWindowAt, type QuietHours } from './proactive/quiet-hours.util';
 export * from './proactive/proactive-job.names';
 export { NluService, type NluServiceOptions, type NluTrainingReport } from './nlu/nlu.service';
 export { CatalogueEntityExtractor } from './nlu/catalogue-entity.extractor';

@@ -1,6 +1,6 @@
 import type { ChatMessage } from '@o2o/plugin-sdk';
 import { renderActivities } from './activity.renderer';
-import { capabilitiesOf } from './channel-capabilities';
+import { capabilitiesOf } from './channel-capabilities.table';
 
 const card = {
   title: 'Python hands-on', subtitle: 'Python',

@@ -1,7 +1,7 @@
 import type { Activity, Attachment, CardAction } from 'botbuilder';
 import type { ChatAction, ChatCard, ChatMessage, ChatTextMessage } from '@o2o/plugin-sdk';
 import { ADAPTIVE_CARD_CONTENT_TYPE, buildAdaptiveCard } from './adaptive-card.builder';
-import type { BotFrameworkCapabilities } from './channel-capabilities';
+import type { BotFrameworkCapabilities } from './channel-capabilities.table';
 import { CHANNEL_TEXTS, channelText } from './channel-texts';
 
 /**

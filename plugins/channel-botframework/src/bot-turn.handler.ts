@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Activity, ActivityTypes, ConversationReference, DeliveryModes, TurnContext } from 'botbuilder';
 import { ChatCommand, ChatConversationReference, ChatEngine, ChatMessage, ChatTurn } from '@o2o/plugin-sdk';
 import { renderActivities } from './activity.renderer';
-import { capabilitiesOf } from './channel-capabilities';
+import { capabilitiesOf } from './channel-capabilities.table';
 import { BOTFRAMEWORK_PLUGIN_ID } from './botframework.manifest';
 
 /**

@@ -4,7 +4,7 @@ import { renderActivities } from './activity.renderer';
 import { BotFrameworkAdapter } from './botframework.adapter';
 import { BOTFRAMEWORK_PLUGIN_ID } from './botframework.manifest';
 import { fromReference } from './bot-turn.handler';
-import { capabilitiesOf } from './channel-capabilities';
+import { capabilitiesOf } from './channel-capabilities.table';
 
 /** The Bot Framework as the registry's channel: capabilities per channel and proactive sending. */
 @Injectable()

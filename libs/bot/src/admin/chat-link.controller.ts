@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiV1, CurrentTenant } from '@o2o/api';
 import { AccountLinkService, LearnerService, Tenant } from '@o2o/core';
 import { UserLinkStore } from '../state/user-link.store';
-import { say } from '../text/say';
+import { say } from '../text/say.util';
 import { ChatLinkCodeDto } from './bot-admin.dto';
 
 /** Admin-issued chat links: a one-time code an admin hands to a learner (e-mail, SMS, support desk). */

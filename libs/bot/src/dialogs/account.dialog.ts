@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AccountLinkService, DomainError } from '@o2o/core';
 import { UserLinkStore } from '../state/user-link.store';
-import { EffectResult, reply, StepResult, text, TurnScope, yesNo } from './turn-scope';
-import { fromCommand, type Understanding } from './understanding';
+import { EffectResult, reply, StepResult, text, TurnScope, yesNo } from './turn-scope.util';
+import { fromCommand, type Understanding } from './understanding.mapper';
 
 /** Linking a chat user to a learner with a one-time code, and unlinking (after a confirmation). */
 @Injectable()

@@ -1,13 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { BookingService, DomainError, OfflineSession } from '@o2o/core';
 import { localTitle } from '../catalogue/catalogue.snapshot';
-import { say } from '../text/say';
+import { say } from '../text/say.util';
 import { formatPrice, formatWhen, formatWhere, isFull, sessionCard } from '../text/session.presenter';
 import { BotReadModel } from './bot-read.model';
 import { SearchDialog } from './search.dialog';
-import { resolveBooking, resolveSession } from './session-reference';
-import { EffectResult, intentAction, reply, StepResult, text, TurnScope, yesNo } from './turn-scope';
-import type { Understanding } from './understanding';
+import { resolveBooking, resolveSession } from './session-reference.resolver';
+import { EffectResult, intentAction, reply, StepResult, text, TurnScope, yesNo } from './turn-scope.util';
+import type { Understanding } from './understanding.mapper';
 
 /** Booking and cancelling, always behind a yes/no confirmation; listing the learner's bookings. */
 @Injectable()

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { Booking, BookingService, BookingView, OfflineSession } from '@o2o/core';
 import { BotFaqEntry } from '../persistence/bot-faq-entry.entity';
-import type { SearchFilters } from '../state/conversation-state';
-import { TurnSql } from '../state/turn-sql';
+import type { SearchFilters } from '../state/conversation-state.types';
+import { TurnSql } from '../state/turn-sql.executor';
 
 export interface LearnerBooking {
   booking: BookingView;

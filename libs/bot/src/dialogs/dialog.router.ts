@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { IntentName } from '../nlu/nlu.types';
-import type { PendingAction } from '../state/conversation-state';
+import type { PendingAction } from '../state/conversation-state.types';
 import { AccountDialog } from './account.dialog';
 import { BookingDialog } from './booking.dialog';
 import { FaqDialog } from './faq.dialog';
 import { HandoffDialog } from './handoff.dialog';
 import { PromptReplayer } from './prompt.replayer';
 import { SearchDialog } from './search.dialog';
-import { intentAction, reply, StepResult, text, TurnScope } from './turn-scope';
-import type { Understanding } from './understanding';
+import { intentAction, reply, StepResult, text, TurnScope } from './turn-scope.util';
+import type { Understanding } from './understanding.mapper';
 
 /** Interruptions: answered without dropping the question that is open; the question is asked again after them. */
 const INTERRUPTIONS = new Set<string>(['help', 'switch_language', 'greeting']);

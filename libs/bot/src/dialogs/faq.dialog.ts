@@ -3,9 +3,9 @@ import { localTitle } from '../catalogue/catalogue.snapshot';
 import { formatPrice } from '../text/session.presenter';
 import { BotReadModel } from './bot-read.model';
 import { SearchDialog } from './search.dialog';
-import { resolveSession } from './session-reference';
-import { intentAction, reply, StepResult, text, TurnScope } from './turn-scope';
-import type { Understanding } from './understanding';
+import { resolveSession } from './session-reference.resolver';
+import { intentAction, reply, StepResult, text, TurnScope } from './turn-scope.util';
+import type { Understanding } from './understanding.mapper';
 
 /** The FAQ key each question reads in the tenant's FAQ table. */
 const FAQ_KEYS: Record<string, string> = {

@@ -4,7 +4,7 @@ import { JobQueue } from '@o2o/jobs';
 import { TransactionRunner } from '@o2o/persistence';
 import { BotHandoff } from '../persistence/bot-handoff.entity';
 import { HANDOFF_DELIVER_JOB } from '../proactive/proactive-job.names';
-import { EffectResult, reply, StepResult, text, TurnScope } from './turn-scope';
+import { EffectResult, reply, StepResult, text, TurnScope } from './turn-scope.util';
 
 /** Longest message kept for the team; chat channels allow far more, admins' inboxes do not need it. */
 const MAX_MESSAGE = 4000;

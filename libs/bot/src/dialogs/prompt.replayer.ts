@@ -4,7 +4,7 @@ import { AccountDialog } from './account.dialog';
 import { BookingDialog } from './booking.dialog';
 import { BotReadModel } from './bot-read.model';
 import { SearchDialog } from './search.dialog';
-import { text, TurnScope } from './turn-scope';
+import { text, TurnScope } from './turn-scope.util';
 
 /**
  * Asks the open question again after an interruption ("help", "switch to Chinese"), rebuilt from the state, so it

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { SuggestionService } from '@o2o/core';
 import type { ChatAction } from '@o2o/plugin-sdk';
 import { localTitle } from '../catalogue/catalogue.snapshot';
-import type { SearchFilters } from '../state/conversation-state';
-import { say } from '../text/say';
+import type { SearchFilters } from '../state/conversation-state.types';
+import { say } from '../text/say.util';
 import { sessionCard } from '../text/session.presenter';
 import { BotReadModel } from './bot-read.model';
-import { resolveSession } from './session-reference';
-import { intentAction, reply, StepResult, text, TurnScope } from './turn-scope';
-import type { Understanding } from './understanding';
+import { resolveSession } from './session-reference.resolver';
+import { intentAction, reply, StepResult, text, TurnScope } from './turn-scope.util';
+import type { Understanding } from './understanding.mapper';
 
 /** Cards per answer: more does not fit a chat window. */
 const SHOWN = 5;

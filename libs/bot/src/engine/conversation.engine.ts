@@ -5,13 +5,13 @@ import { Locale, resolveLocale } from '@o2o/i18n';
 import { ChatEngine, ChatMessage, ChatTurn } from '@o2o/plugin-sdk';
 import { CatalogueProvider } from '../catalogue/catalogue.provider';
 import { DialogRouter } from '../dialogs/dialog.router';
-import { intentAction, text, TurnScope } from '../dialogs/turn-scope';
-import { fromCommand, fromNlu, Understanding } from '../dialogs/understanding';
+import { intentAction, text, TurnScope } from '../dialogs/turn-scope.util';
+import { fromCommand, fromNlu, Understanding } from '../dialogs/understanding.mapper';
 import { NluService } from '../nlu/nlu.service';
-import { ConversationState, initialState } from '../state/conversation-state';
+import { ConversationState, initialState } from '../state/conversation-state.types';
 import { ConversationStore, LoadedConversation } from '../state/conversation.store';
 import { UserLinkStore } from '../state/user-link.store';
-import { say } from '../text/say';
+import { say } from '../text/say.util';
 
 /** Turns that lose the compare-and-set this many times in a row give up with "try again". */
 const ATTEMPTS = 3;

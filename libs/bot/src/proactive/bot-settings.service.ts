@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@o2o/core';
 import { TransactionRunner } from '@o2o/persistence';
 import { BotTenantSettings } from '../persistence/bot-tenant-settings.entity';
-import type { QuietHours } from './quiet-hours';
+import type { QuietHours } from './quiet-hours.util';
 
 export interface BotSettingsInput {
   quietHoursStart?: string | null;

@@ -11,7 +11,7 @@ import { BotSettingsService } from './bot-settings.service';
 import { PLAN_FANOUT_JOB, PLAN_SUGGESTION_JOB } from './proactive-job.names';
 import { ProactiveMessages } from './proactive.messages';
 import { ProactiveSender } from './proactive.sender';
-import { planSendTime } from './quiet-hours';
+import { planSendTime } from './quiet-hours.util';
 import { QuietHoursGate } from './quiet-hours.gate';
 
 type PlanPayload = DomainEventMap['PlanApproved'];

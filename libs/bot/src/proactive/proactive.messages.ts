@@ -4,7 +4,7 @@ import type { OfflineSession } from '@o2o/core';
 import type { ChatMessage } from '@o2o/plugin-sdk';
 import { localTitle } from '../catalogue/catalogue.snapshot';
 import { CatalogueProvider } from '../catalogue/catalogue.provider';
-import { say } from '../text/say';
+import { say } from '../text/say.util';
 import { formatWhen, formatWhere, sessionCard } from '../text/session.presenter';
 import type { ReminderOffset } from './proactive-job.names';
 

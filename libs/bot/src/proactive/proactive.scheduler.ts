@@ -7,7 +7,7 @@ import { BotUserLink } from '../persistence/bot-user-link.entity';
 import { UserLinkStore } from '../state/user-link.store';
 import { BotSettingsService } from './bot-settings.service';
 import { PLAN_FANOUT_JOB, REMINDER_JOB, REMINDER_OFFSETS, ReminderOffset, SEAT_NOTICE_JOB } from './proactive-job.names';
-import { planSendTime } from './quiet-hours';
+import { planSendTime } from './quiet-hours.util';
 
 export interface ReminderPayload {
   tenantId: string;

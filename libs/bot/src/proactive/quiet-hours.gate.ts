@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock, TenantService } from '@o2o/core';
 import { JobQueue } from '@o2o/jobs';
 import { BotSettingsService } from './bot-settings.service';
-import { planSendTime, quietWindowAt } from './quiet-hours';
+import { planSendTime, quietWindowAt } from './quiet-hours.util';
 
 export type GateOutcome = { deferredTo: string } | { skipped: string };
 

@@ -6,8 +6,8 @@ import type { ChatConversationReference } from '@o2o/plugin-sdk';
 import { Clock } from '@o2o/core';
 import { isUniqueViolation, TransactionRunner } from '@o2o/persistence';
 import { BotConversation } from '../persistence/bot-conversation.entity';
-import type { ConversationState } from './conversation-state';
-import { TurnSql } from './turn-sql';
+import type { ConversationState } from './conversation-state.types';
+import { TurnSql } from './turn-sql.executor';
 
 export interface LoadedConversation {
   id: string;

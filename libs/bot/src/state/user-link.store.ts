@@ -7,7 +7,7 @@ import { TransactionRunner } from '@o2o/persistence';
 import type { ChatConversationReference } from '@o2o/plugin-sdk';
 import { BotUserLink } from '../persistence/bot-user-link.entity';
 import { userKeyOf } from './conversation.store';
-import { TurnSql } from './turn-sql';
+import { TurnSql } from './turn-sql.executor';
 
 type LinkListener = (link: BotUserLink) => Promise<void> | void;
 

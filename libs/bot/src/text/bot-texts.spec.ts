@@ -1,6 +1,6 @@
 import { DIALOG_TEXTS } from './dialog-texts';
 import { SESSION_TEXTS } from './session-texts';
-import { say } from './say';
+import { say } from './say.util';
 
 describe('bot texts', () => {
   const all = { ...DIALOG_TEXTS, ...SESSION_TEXTS };

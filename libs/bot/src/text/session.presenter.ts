@@ -2,7 +2,7 @@ import type { Locale } from '@o2o/i18n';
 import type { OfflineSession } from '@o2o/core';
 import type { ChatAction, ChatCard } from '@o2o/plugin-sdk';
 import { CatalogueSnapshot, localTitle } from '../catalogue/catalogue.snapshot';
-import { say } from './say';
+import { say } from './say.util';
 
 // Intl formatters are costly to build (tens of µs) and a list shows several sessions: keep one per zone/locale.
 const formatters = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();

@@ -3,10 +3,10 @@ import type { Tenant } from '@o2o/core';
 import type { ChatAction, ChatCard, ChatConversationReference, ChatMessage, ChatTextMessage } from '@o2o/plugin-sdk';
 import type { CatalogueSnapshot } from '../catalogue/catalogue.snapshot';
 import type { BotUserLink } from '../persistence/bot-user-link.entity';
-import type { ConversationState } from '../state/conversation-state';
+import type { ConversationState } from '../state/conversation-state.types';
 import type { LoadedConversation } from '../state/conversation.store';
-import { say } from '../text/say';
-import type { Understanding } from './understanding';
+import { say } from '../text/say.util';
+import type { Understanding } from './understanding.mapper';
 
 /** Everything a dialog step may look at or change during one turn. `state` is this turn's working copy. */
 export interface TurnScope {

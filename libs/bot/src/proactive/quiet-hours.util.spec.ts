@@ -1,4 +1,4 @@
-import { planSendTime, quietWindowAt } from './quiet-hours';
+import { planSendTime, quietWindowAt } from './quiet-hours.util';
 
 const TZ = 'Asia/Shanghai';
 const at = (iso: string) => new Date(iso);

@@ -1,5 +1,5 @@
-import type { ConversationState } from '../state/conversation-state';
-import type { Understanding } from './understanding';
+import type { ConversationState } from '../state/conversation-state.types';
+import type { Understanding } from './understanding.mapper';
 
 export type SessionReference = { sessionId: string } | { ambiguous: true } | { none: true };
 
