@@ -94,3 +94,5 @@ export { SyntheticHistorySeeder, SYNTHETIC_ISSUER } from './service/demo/synthet
 export { DEMO_MAPPING, IDENTITY_MAPPING } from './service/demo/synthetic-history.mapping';
 export type { SyntheticHistoryMapping } from './service/demo/synthetic-history.mapping';
 export { DemoModelBootstrap, DEMO_BOOTSTRAP_JOB } from './service/demo/demo-model.bootstrap';
+export { encodePairRows } from './service/inference/pair-rows.encoder';
+export type { PairParts } from './service/inference/pair-rows.encoder';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@o2o/config';
-import { Booking } from '../bookings/booking.entity';
+import { rawQuery, rowDate } from '@o2o/persistence';
 import { Clock } from '../clock/clock';
 import { LearnerService } from '../learners/learner.service';
 import { OfflineSession } from '../sessions/offline-session.entity';
@@ -40,28 +40,70 @@ export class SuggestionService {
     const ranked = (await this.ranker.rank(learner, candidates, filters)).sort(
       (a, b) => b.score - a.score || a.session.startsAt.getTime() - b.session.startsAt.getTime(),
     );
-    return diversify(ranked, filters.limit ?? 5);
+    return this.withFullSessions(diversify(ranked, filters.limit ?? 5));
   }
 
-  /** Scheduled, not yet closed for booking, with a seat or an open waitlist, and not already booked by the learner. */
+  /**
+   * Scheduled, not yet closed for booking, with a seat or an open waitlist, and not already booked by the learner.
+   * Plain SQL over the columns ranking needs (not titles and descriptions): this runs on every suggestion request
+   * over up to 2,000 sessions, where reading and hydrating whole rows cost more than the query. forLearner
+   * returns the chosen few as full sessions.
+   */
   async candidates(tenantId: string, learnerId: string, filters: SuggestionFilters): Promise<OfflineSession[]> {
     const closesAfter = new Date(this.clock.now().getTime() + this.config.bookingCutoffMinutes * 60_000);
-    const qb = this.dataSource.getRepository(OfflineSession).createQueryBuilder('s')
-      .where('s.tenantId = :tenantId AND s.status = :status', { tenantId, status: 'scheduled' })
-      .andWhere('s.startsAt > :closesAfter', { closesAfter })
-      .andWhere('(s.confirmedCount < s.capacity OR s.waitlistCount < s.waitlistLimit)')
-      .andWhere((sub) => 'NOT EXISTS ' + sub.subQuery().select('1').from(Booking, 'b')
-        .where('b.sessionId = s.id AND b.learnerId = :learnerId AND b.status <> :cancelled').getQuery(),
-      { learnerId, cancelled: 'cancelled' });
+    let sql = `SELECT ${CANDIDATE_COLUMNS.map((c) => `s."${c}"`).join(', ')} FROM "offline_session" s
+      WHERE s."tenantId" = ? AND s."status" = 'scheduled' AND s."startsAt" > ?
+        AND (s."confirmedCount" < s."capacity" OR s."waitlistCount" < s."waitlistLimit")
+        AND NOT EXISTS (SELECT 1 FROM "booking" b WHERE b."sessionId" = s."id" AND b."learnerId" = ? AND b."status" <> 'cancelled')`;
+    const params: unknown[] = [tenantId, closesAfter, learnerId];
     // "For this course" means the course's own sessions and sessions on the same topic.
     if (filters.courseId) {
-      qb.andWhere('(s.courseId = :courseId OR s.topic IN (SELECT c.topic FROM course c WHERE c.id = :courseId))', { courseId: filters.courseId });
+      sql += ' AND (s."courseId" = ? OR s."topic" IN (SELECT c."topic" FROM "course" c WHERE c."id" = ?))';
+      params.push(filters.courseId, filters.courseId);
     }
-    if (filters.city) qb.andWhere('LOWER(s.city) = LOWER(:city)', { city: filters.city });
-    if (filters.from) qb.andWhere('s.endsAt >= :from', { from: filters.from });
-    if (filters.to) qb.andWhere('s.startsAt < :to', { to: filters.to });
-    return qb.orderBy('s.startsAt', 'ASC').take(2000).getMany();
+    if (filters.city) {
+      sql += ' AND LOWER(s."city") = LOWER(?)';
+      params.push(filters.city);
+    }
+    if (filters.from) {
+      sql += ' AND s."endsAt" >= ?';
+      params.push(filters.from);
+    }
+    if (filters.to) {
+      sql += ' AND s."startsAt" < ?';
+      params.push(filters.to);
+    }
+    const rows = await rawQuery<Record<string, unknown>>(this.dataSource.manager, `${sql} ORDER BY s."startsAt" ASC LIMIT 2000`, params);
+    return rows.map(sessionFromRow);
   }
+
+  private async withFullSessions(chosen: Suggestion[]): Promise<Suggestion[]> {
+    if (chosen.length === 0) return chosen;
+    const rows = await rawQuery<Record<string, unknown>>(this.dataSource.manager,
+      `SELECT * FROM "offline_session" WHERE "id" IN (${chosen.map(() => '?').join(', ')})`, chosen.map((c) => c.session.id));
+    const full = new Map(rows.map((r) => [String(r.id), sessionFromRow(r)]));
+    // Built field by field, not spread: rankers may compute a reason only when it is read (getters).
+    return chosen.map((c) => ({
+      session: full.get(c.session.id) ?? c.session, score: c.score, waitlist: c.waitlist, reason: c.reason, reasonCodes: c.reasonCodes,
+    }));
+  }
+}
+
+/** What rankers read; titles, descriptions and bookkeeping columns are loaded only for the sessions shown. */
+const CANDIDATE_COLUMNS = [
+  'id', 'tenantId', 'courseId', 'topic', 'format', 'city', 'instructorName', 'startsAt', 'endsAt', 'timeZone', 'capacity',
+  'waitlistLimit', 'priceMinor', 'confirmedCount', 'waitlistCount',
+];
+
+const SESSION_DATES = ['startsAt', 'endsAt', 'createdAt', 'updatedAt'] as const;
+const SESSION_INTS = ['capacity', 'waitlistLimit', 'priceMinor', 'confirmedCount', 'waitlistCount', 'queueSeq', 'revision'] as const;
+
+/** A raw offline_session row as the entity (dates from SQLite text, integers from PostgreSQL strings). */
+function sessionFromRow(row: Record<string, unknown>): OfflineSession {
+  const session = Object.assign(new OfflineSession(), { status: 'scheduled' }, row);
+  for (const key of SESSION_DATES) if (key in row) session[key] = rowDate(row[key]);
+  for (const key of SESSION_INTS) if (key in row) session[key] = Number(row[key]);
+  return session;
 }
 
 /** Keeps the ranking but lets at most MAX_PER_TOPIC sessions of a topic ahead of the others. */

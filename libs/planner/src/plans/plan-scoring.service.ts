@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@o2o/core';
-import type { FeatureInput, LearnerTimeline, PairFeatures, SessionFacts, SessionFeatures } from '@o2o/model';
+import type { LearnerFeatures, LearnerTimeline, PairFeatures, SessionFacts, SessionFeatures } from '@o2o/model';
 import { cityDistanceKm, ModelFeaturesService, offlineSessionFeatures, SATISFIED_RATING, SatisfactionModelService } from '@o2o/model';
 import type { LearnerCandidateScore } from '../plan-input.types';
 import type { PlanCandidateRecord } from './plan-candidate.record';
@@ -52,30 +52,37 @@ export class PlanScoringService {
     return { scores, source: live ? 'model' : 'catalogue', modelVersionId: live?.versionId ?? null, eligibleLearners: timelines.size };
   }
 
+  /** Each learner, each (candidate, learner city) and each (learner, topic) is encoded once; rows are assembled. */
   private modelScores(
     live: NonNullable<Awaited<ReturnType<SatisfactionModelService['current']>>>,
     eligible: { learner: LearnerTimeline; candidate: number }[],
     facts: SessionFacts[],
     now: number,
   ): Float32Array {
-    const learnerFeatures = new Map<string, FeatureInput['learner']>();
-    const pairs = new Map<string, PairFeatures>();
-    const sessions = new Map<string, SessionFeatures>();
-    const inputs = eligible.map(({ learner, candidate }): FeatureInput => {
+    const learners: LearnerFeatures[] = [];
+    const sessions: SessionFeatures[] = [];
+    const pairs: PairFeatures[] = [];
+    const learnerAt = new Map<string, number>();
+    const sessionAt = new Map<string, number>();
+    const pairAt = new Map<string, number>();
+    const index = new Int32Array(eligible.length * 3);
+    eligible.forEach(({ learner, candidate }, r) => {
       const id = learner.learner.id;
-      let lf = learnerFeatures.get(id);
-      if (!lf) learnerFeatures.set(id, (lf = learner.learnerFeatures(now)));
       const s = facts[candidate];
-      const pairKey = `${id}|${s.topic}`;
-      let pair = pairs.get(pairKey);
-      if (!pair) pairs.set(pairKey, (pair = learner.pairFeatures(s.topic, now)));
+      let l = learnerAt.get(id);
+      if (l === undefined) learnerAt.set(id, (l = learners.push(learner.learnerFeatures(now)) - 1));
       // Session features depend on the learner only through the city (distance).
       const sessionKey = `${candidate}|${learner.learner.city ?? ''}`;
-      let session = sessions.get(sessionKey);
-      if (!session) sessions.set(sessionKey, (session = offlineSessionFeatures(s, learner.learner.city)));
-      return { learner: lf, session, pair };
+      let k = sessionAt.get(sessionKey);
+      if (k === undefined) sessionAt.set(sessionKey, (k = sessions.push(offlineSessionFeatures(s, learner.learner.city)) - 1));
+      const pairKey = `${id}|${s.topic}`;
+      let p = pairAt.get(pairKey);
+      if (p === undefined) pairAt.set(pairKey, (p = pairs.push(learner.pairFeatures(s.topic, now)) - 1));
+      index[3 * r] = l;
+      index[3 * r + 1] = k;
+      index[3 * r + 2] = p;
     });
-    return this.models.predictOffline(live, inputs);
+    return this.models.predictOfflinePairs(live, { learners, sessions, pairs, index });
   }
 }
 

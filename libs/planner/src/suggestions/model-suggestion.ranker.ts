@@ -4,7 +4,7 @@ import type { FeatureInput, PairFeatures } from '@o2o/model';
 import { LearnerTimeline, ModelFeaturesService, offlineSessionFeatures, SatisfactionModelService } from '@o2o/model';
 import { factorColumns, ReasonCode } from './reason-factors';
 import { attributeScores } from './score-attribution';
-import { composeReason, ReasonFacts } from './suggestion-reason.composer';
+import { composeReason } from './suggestion-reason.composer';
 
 /** A factor must move f by at least this much to be named as a reason. */
 const MIN_DROP = 0.01;
@@ -51,24 +51,44 @@ export class ModelSuggestionRanker extends SuggestionRanker {
     const drops = attributeScores((r, n) => this.models.predictOfflineRows(live, r, n), rows, width, scores, explained,
       factorColumns(live.encoder.columns));
     const progress = new Map<string, ReturnType<LearnerTimeline['courseProgress']>>();
-    return candidates.map((session, i) => {
+    const explain = (i: number, codes: ReasonCode[]) => {
+      const session = candidates[i];
       const input = inputs[i];
-      const codes = drops.get(i)?.filter((d) => d.drop >= MIN_DROP).map((d) => d.code) ?? ruleCodes(input);
       if (!progress.has(session.topic)) progress.set(session.topic, timeline.courseProgress(session.topic, now, data.activitiesPerCourse));
       const course = progress.get(session.topic);
-      const facts: ReasonFacts = {
+      const reason = composeReason(codes, {
         courseTitle: course?.course.title, courseProgress: course?.share, completionRate: input.learner.completionRate,
         learnerCity: learner.city, sessionCity: session.city, distanceKm: input.session.distanceKm,
         pastAttendance: input.pair.pastOfflineAttendanceCount, pastMeanRating: input.pair.pastMeanRating,
         weekday: input.session.weekday ?? 0, hour: input.session.hour ?? 12, format: session.format,
         price: input.session.price, instructor: session.instructorName, topic: session.topic,
-      };
-      const reason = composeReason(codes, facts);
-      return {
-        session, score: scores[i], waitlist: session.confirmedCount >= session.capacity,
-        reason: { en: reason.en, 'zh-CN': reason['zh-CN'] }, reasonCodes: ['model', ...reason.used],
-      };
+      });
+      return { reason: { en: reason.en, 'zh-CN': reason['zh-CN'] }, reasonCodes: ['model', ...reason.used] };
+    };
+    return candidates.map((session, i): Suggestion => {
+      const attributed = drops.get(i);
+      if (!attributed) return new TailSuggestion(session, scores[i], () => explain(i, ruleCodes(inputs[i])));
+      return { session, score: scores[i], waitlist: session.confirmedCount >= session.capacity,
+        ...explain(i, attributed.filter((d) => d.drop >= MIN_DROP).map((d) => d.code)) };
     });
+  }
+}
+
+/** A suggestion outside the explained top: rarely shown, so its reason is composed only when read. */
+class TailSuggestion implements Suggestion {
+  readonly waitlist: boolean;
+  private explained?: Pick<Suggestion, 'reason' | 'reasonCodes'>;
+
+  constructor(readonly session: OfflineSession, readonly score: number, private readonly compute: () => Pick<Suggestion, 'reason' | 'reasonCodes'>) {
+    this.waitlist = session.confirmedCount >= session.capacity;
+  }
+
+  get reason(): Suggestion['reason'] {
+    return (this.explained ??= this.compute()).reason;
+  }
+
+  get reasonCodes(): string[] {
+    return (this.explained ??= this.compute()).reasonCodes;
   }
 }
 

@@ -18,11 +18,17 @@ export const REASON_FACTORS = [
 
 export type ReasonCode = (typeof REASON_FACTORS)[number]['code'];
 
+const cache = new WeakMap<readonly string[], { code: ReasonCode; columns: number[] }[]>();
+
 /** Column indices of each factor in an encoder's column list (`session.weekday=sat`, `learner.city#3`, …). */
 export function factorColumns(columns: readonly string[]): { code: ReasonCode; columns: number[] }[] {
-  return REASON_FACTORS.map((factor) => ({
+  const cached = cache.get(columns);
+  if (cached) return cached;
+  const found = REASON_FACTORS.map((factor) => ({
     code: factor.code,
     columns: columns.flatMap((name, i) =>
       factor.features.some((f) => name === f || name.startsWith(`${f}=`) || name.startsWith(`${f}#`) || name.startsWith(`${f}:`)) ? [i] : []),
   }));
+  cache.set(columns, found);
+  return found;
 }

@@ -7,6 +7,7 @@ import type { FeatureEncoder } from '../../features/feature-encoder';
 import type { FeatureInput } from '../../features/feature-input';
 import { SatisfactionModel } from '../../model/satisfaction-model';
 import { ModelVersionService } from '../versions/model-version.service';
+import { encodePairRows, PairParts } from './pair-rows.encoder';
 import { tensorCount } from './tensor-memory';
 
 /** How long a process trusts its cached live version before asking the database (activations in other processes). */
@@ -93,6 +94,11 @@ export class SatisfactionModelService implements OnModuleInit, OnApplicationShut
   /** g = P(satisfied with the online item) for every input. */
   predictOnline(live: LiveModel, inputs: readonly FeatureInput[]): Float32Array {
     return live.model.predictOnline(this.encode(live, inputs), inputs.length);
+  }
+
+  /** f for many learner × session pairs given by their distinct parts (plans: thousands of learners × candidates). */
+  predictOfflinePairs(live: LiveModel, parts: PairParts): Float32Array {
+    return live.model.predictOffline(encodePairRows(live.encoder, parts), parts.index.length / 3);
   }
 
   /** Offline head over already encoded rows (explanations perturb encoded rows). */
