@@ -35,14 +35,15 @@ export function encodePairRows(encoder: FeatureEncoder, parts: PairParts): Float
   const pairRows = encoder.encodeBatch(parts.pairs.map((pair) => ({ ...filler, pair })));
   const out = new Float32Array(rows * width);
   const { index } = parts;
+  // Plain loops: subarray() would allocate three views per row, 300k short-lived objects for 100k rows.
   for (let r = 0; r < rows; r++) {
     const at = r * width;
     const l = index[3 * r] * width;
     const s = index[3 * r + 1] * width;
     const p = index[3 * r + 2] * width;
-    out.set(learnerRows.subarray(l, l + l1), at);
-    out.set(sessionRows.subarray(s + s0, s + s1), at + s0);
-    out.set(pairRows.subarray(p + p0, p + p1), at + p0);
+    for (let c = 0; c < l1; c++) out[at + c] = learnerRows[l + c];
+    for (let c = s0; c < s1; c++) out[at + c] = sessionRows[s + c];
+    for (let c = p0; c < p1; c++) out[at + c] = pairRows[p + c];
   }
   return out;
 }
