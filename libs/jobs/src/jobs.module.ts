@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, DynamicModule, Global, Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TransactionRunner } from '@o2o/persistence';
@@ -17,7 +17,7 @@ export interface JobsModuleOptions {
   runWorkers?: boolean;
 }
 
-class JobsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+class JobsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     private readonly queue: JobQueue,
     @Inject(JOBS_RUN_WORKERS) private readonly runWorkers: boolean,
@@ -26,7 +26,9 @@ class JobsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   async onApplicationBootstrap() {
     if (this.runWorkers) await this.queue.startWorking();
   }
-  async onApplicationShutdown() {
+  // Before, not on, shutdown: TypeORM closes its connection in onApplicationShutdown, and a job finishing
+  // during close must still be able to record that it completed.
+  async beforeApplicationShutdown() {
     await this.queue.stop();
   }
 }
