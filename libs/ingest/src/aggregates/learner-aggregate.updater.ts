@@ -8,6 +8,9 @@ import { BulkTables } from '../storage/bulk-tables';
 import { AGGREGATE_COLUMNS, aggregateRowValues, aggregateStateFromRow } from './learner-aggregate.row';
 import { AggregateEventFacts, applyAggregateEvent, emptyLearnerAggregate, LearnerAggregateState } from './learner-aggregate.state';
 
+/** The running state only; the derived figures are recomputed from it on every write. */
+const STATE_COLUMNS = ['learnerId', 'tenantId', 'eventCount', 'countsByType', 'durationMs', 'scoreCount', 'scoreSumMicro', 'ratingCount',
+  'ratingSumMicro', 'courseFlags', 'purchaseCount', 'amountMilli', 'firstActivityAt', 'lastActivityAt', 'activeDayRuns'].map(quote).join(', ');
 const UPSERT = `("learnerId") DO UPDATE SET ${AGGREGATE_COLUMNS.filter((c) => c !== 'learnerId')
   .map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`;
 
@@ -62,7 +65,7 @@ export class LearnerAggregateUpdater {
       await insertRows(m, BulkTables.learnerAggregateSeed, ids.map((id) => [id, tenantId, now]), { onConflict: '("learnerId") DO NOTHING' });
     }
     const rows = await selectIn<Record<string, unknown>>(m,
-      `SELECT * FROM "learner_aggregate" WHERE "learnerId" {in} ORDER BY "learnerId"${forUpdate(m)}`, [], ids);
+      `SELECT ${STATE_COLUMNS} FROM "learner_aggregate" WHERE "learnerId" {in} ORDER BY "learnerId"${forUpdate(m)}`, [], ids);
     const states = new Map<string, LearnerAggregateState>();
     for (const row of rows) if (row.tenantId === tenantId) states.set(row.learnerId as string, aggregateStateFromRow(row));
     return states;

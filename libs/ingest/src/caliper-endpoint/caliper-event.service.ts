@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock, DomainEventBus } from '@o2o/core';
 import { TransactionRunner } from '@o2o/persistence';
@@ -12,6 +11,7 @@ import { insertRows } from '../storage/bulk-insert';
 import { BulkTables } from '../storage/bulk-tables';
 import { LearnerResolver } from '../storage/learner.resolver';
 import { LearningEventStore } from '../storage/learning-event.store';
+import { uuidV7 } from '../shared/uuid-v7';
 import { ValidationIssue } from '../validation-issue';
 
 const MAX_IDENTITY_LENGTH = 500;
@@ -63,7 +63,7 @@ export class CaliperEventService {
       const storedEvents = await this.events.store(m, tenantId, events, now);
       const unique = [...new Map(raw.map((r) => [r.eventId, r])).values()];
       const rawInserted = await insertRows(m, BulkTables.caliperRawEvent,
-        unique.map((r) => [randomUUID(), tenantId, r.eventId, r.eventType, r.reason, envelope.sensor,
+        unique.map((r) => [uuidV7(now.getTime()), tenantId, r.eventId, r.eventType, r.reason, envelope.sensor,
           pseudonymizeCaliperItem(r.item, envelope.sensor, (ref) => this.learners.pseudonymOf(tenantId, ref)), now]),
         { onConflict: '("tenantId", "eventId") DO NOTHING', returning: ['eventId'] });
       return { stored: storedEvents, rawInserted };

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { Clock, DomainEventBus } from '@o2o/core';
 import { TransactionRunner } from '@o2o/persistence';
+import { isPostgres } from '../storage/bulk-sql';
 import { CsvBatch, CsvProgress } from '../csv/csv-batch.reader';
 import { NormalizedCourseOutcome } from '../csv/course-outcome';
 import { courseOutcomeToEvents } from '../csv/course-outcome.converter';
@@ -80,7 +81,12 @@ export class CsvImportService {
     const events = kind === 'events'
       ? (rows as NormalizedLearningEvent[])
       : (rows as NormalizedCourseOutcome[]).flatMap((o) => courseOutcomeToEvents(o, now));
-    const result = await this.tx.run((m) => this.store.store(m, tenantId, events, now, cache));
+    const result = await this.tx.run(async (m) => {
+      // A bulk load need not wait for each batch's WAL flush: a crash can lose only the last batches, which are
+      // committed-or-not atomically and re-imported as new by running the file again (nothing is doubled).
+      if (isPostgres(m)) await m.query('SET LOCAL synchronous_commit TO OFF');
+      return this.store.store(m, tenantId, events, now, cache);
+    });
     cache.addAll(result.learnerIds);
     summary.learnersCreated += result.learnersCreated;
     if (kind === 'events') {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -15,6 +14,7 @@ import { BulkTables } from '../storage/bulk-tables';
 import { LearnerIdCache, learnerRefKey } from '../storage/learner-id.cache';
 import { LearnerResolver } from '../storage/learner.resolver';
 import { LearningEventStore } from '../storage/learning-event.store';
+import { uuidV7 } from '../shared/uuid-v7';
 import { ValidationIssue } from '../validation-issue';
 import { learnerRefFromAgent } from '../xapi/xapi-learner-ref';
 import { statementContentHash } from '../xapi/xapi-statement.hasher';
@@ -119,20 +119,15 @@ export class XapiStatementService {
     if (fresh.length === 0) return { domainEvents: [] };
 
     const cache = new LearnerIdCache();
-    const pseudonyms = new Map<string, string>();
-    const pseudonymOf = (ref: LearnerRef) => {
-      const key = learnerRefKey(ref);
-      let p = pseudonyms.get(key);
-      if (!p) pseudonyms.set(key, (p = this.learners.pseudonymOf(tenantId, ref)));
-      return p;
-    };
+    const pseudonymOf = (ref: LearnerRef) => this.learners.pseudonymOf(tenantId, ref);
     const actorRefs = fresh.filter((i) => i.normalized.kind === 'event').map((i) => (i.normalized as { event: NormalizedLearningEvent }).event.learnerRef);
     const resolved = await this.learners.resolve(m, tenantId, actorRefs, cache);
     cache.addAll(resolved.ids);
     const learnerOf = (i: PreparedStatement) =>
       i.normalized.kind === 'event' ? resolved.ids.get(learnerRefKey(i.normalized.event.learnerRef)) ?? null : null;
     const inserted = await insertRows(m, BulkTables.xapiStatement,
-      fresh.map((i) => [randomUUID(), tenantId, i.id, i.hash, learnerOf(i), credentialId,
+      // Time-ordered row ids: appended to the key index instead of dirtying a random page per statement.
+      fresh.map((i) => [uuidV7(now.getTime()), tenantId, i.id, i.hash, learnerOf(i), credentialId,
         pseudonymizeStatement(i.prepared, pseudonymOf, this.homePage), now, false]),
       { onConflict: '("tenantId", "statementId") DO NOTHING', returning: ['statementId'] });
     if (inserted.size < fresh.length) {

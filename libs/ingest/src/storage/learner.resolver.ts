@@ -8,6 +8,8 @@ import { selectIn } from './bulk-sql';
 import { BulkTables } from './bulk-tables';
 import { LearnerIdCache, learnerRefKey } from './learner-id.cache';
 
+const PSEUDONYM_CACHE_SIZE = 100_000;
+
 export interface ResolvedLearners {
   /** learnerRefKey → learner id, for every ref asked about. */
   ids: Map<string, string>;
@@ -27,8 +29,21 @@ export interface ResolvedLearners {
 export class LearnerResolver {
   constructor(private readonly identity: IdentityService) {}
 
+  /**
+   * Pseudonyms are a pure function of (tenant, issuer, subject) and the secret, so they are remembered (bounded):
+   * a busy LRS sees the same few thousand learners all day, and each pseudonym costs two HMACs.
+   */
+  private readonly pseudonyms = new Map<string, string>();
+
   pseudonymOf(tenantId: string, ref: LearnerRef): string {
-    return this.identity.pseudonymFor(tenantId, ref.issuer, ref.subject);
+    const key = `${tenantId}\u0000${learnerRefKey(ref)}`;
+    let pseudonym = this.pseudonyms.get(key);
+    if (pseudonym === undefined) {
+      pseudonym = this.identity.pseudonymFor(tenantId, ref.issuer, ref.subject);
+      if (this.pseudonyms.size >= PSEUDONYM_CACHE_SIZE) this.pseudonyms.clear();
+      this.pseudonyms.set(key, pseudonym);
+    }
+    return pseudonym;
   }
 
   async resolve(m: EntityManager, tenantId: string, refs: Iterable<LearnerRef>, cache?: LearnerIdCache): Promise<ResolvedLearners> {

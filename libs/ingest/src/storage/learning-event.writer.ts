@@ -20,7 +20,7 @@ export async function writeLearningEvents(m: EntityManager, tenantId: string, ev
   // Sorted by source id so concurrent transactions meet on the unique index in one order (no deadlocks).
   const sorted = [...events].sort((a, b) => (a.event.sourceId < b.event.sourceId ? -1 : a.event.sourceId > b.event.sourceId ? 1 : 0));
   const rows = sorted.map(({ event: e, learnerId }) => [
-    uuidV7(), tenantId, learnerId, e.courseRef, e.activityId, e.type, e.sourceVerb, e.occurredAt, e.durationSeconds ?? null,
+    uuidV7(now.getTime()), tenantId, learnerId, e.courseRef, e.activityId, e.type, e.sourceVerb, e.occurredAt, e.durationSeconds ?? null,
     e.score?.scaled ?? null, e.score?.raw ?? null, e.score?.min ?? null, e.score?.max ?? null, e.completion ?? null,
     e.success ?? null, e.amount?.value ?? null, e.amount?.currency ?? null, e.source, e.sourceId, now,
   ]);

@@ -1,0 +1,40 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+const HOST_MAIN = resolve(__dirname, '../../apps/host/src/main.js');
+
+export const freePort = () => new Promise<number>((done) => {
+  const server = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = server.address() as { port: number };
+    server.close(() => done(port));
+  });
+});
+
+export interface BenchHost {
+  base: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** The real host as its own process (as in production), so the load generator does not share its event loop. */
+export async function startBenchHost(env: Record<string, string>): Promise<BenchHost> {
+  const port = await freePort();
+  // BENCH_HOST_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the host while the load runs.
+  const nodeArgs = (process.env.BENCH_HOST_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, HOST_MAIN], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    child.kill();
+    await new Promise((r) => child.once('exit', r));
+  };
+  for (let i = 0; i < 300; i++) {
+    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) return { base, child, stop };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await stop();
+  throw new Error('host did not start');
+}

@@ -1,0 +1,67 @@
+/**
+ * Child process of the CSV import benchmark: boots the module graph (lean: config, persistence, core, jobs,
+ * ingest; or the full host graph the CLI uses), streams a generated events CSV through CsvImportService into
+ * the database and prints one JSON line with throughput and memory. Run by csv-import.runner.ts.
+ */
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigModule, loadConfig } from '@o2o/config';
+import { CORE_ENTITIES, CORE_MIGRATIONS, CoreModule, TenantService } from '@o2o/core';
+import { CsvImportService, INGEST_SCHEMA, IngestModule, syntheticEventsCsv } from '@o2o/ingest';
+import { JOBS_ENTITIES, JOBS_MIGRATIONS, JobsModule } from '@o2o/jobs';
+import { PersistenceModule } from '@o2o/persistence';
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+async function boot(graph: string, env: Record<string, string>) {
+  const config = loadConfig({ ...env, ADMIN_API_TOKEN: 'bench-admin-token-0123456789', DEMO_SEED: 'false', LOG_LEVEL: 'warn' });
+  if (graph === 'full') {
+    // Loaded only here: the full graph pulls every capability (chat NLU, model, LTI) into the process.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { AppModule } = require('../../apps/host/src/app.module');
+    return NestFactory.createApplicationContext(AppModule.forRoot(config, { runJobWorkers: false, http: false }), { logger: ['error'] });
+  }
+  @Module({
+    imports: [
+      ConfigModule.forRoot(config),
+      PersistenceModule.forRoot({
+        entities: [...CORE_ENTITIES, ...JOBS_ENTITIES, ...(INGEST_SCHEMA.entities as never[])],
+        migrations: [...CORE_MIGRATIONS, ...JOBS_MIGRATIONS, ...(INGEST_SCHEMA.migrations as never[])],
+      }),
+      CoreModule, JobsModule.forRoot({ runWorkers: false }), IngestModule,
+    ],
+  })
+  class LeanImportModule {}
+  return NestFactory.createApplicationContext(LeanImportModule, { logger: ['error'] });
+}
+
+async function main() {
+  const [graph, rowsText, batchText, env] = [process.argv[2], process.argv[3], process.argv[4], JSON.parse(process.argv[5])];
+  const rows = Number(rowsText);
+  const app = await boot(graph, env);
+  const tenant = await app.get(TenantService).ensure('default', 'Bench', { timeZone: 'Asia/Shanghai' });
+  const bootRss = process.memoryUsage().rss;
+  const rssAt: Record<string, number> = {};
+  const cpu = process.cpuUsage();
+  const summary = await app.get(CsvImportService).import(tenant.id, 'events', syntheticEventsCsv({ rows }), {
+    issuer: 'https://lms.example.edu', fileKey: 'synthetic.csv', batchSize: Number(batchText),
+    onProgress: (p) => {
+      for (const f of [0.1, 0.5]) if (!rssAt[f] && p.rowsAccepted >= rows * f) rssAt[f] = process.memoryUsage().rss;
+    },
+  });
+  const used = process.cpuUsage(cpu);
+  process.stdout.write(JSON.stringify({
+    rows: summary.rows, imported: summary.imported, rejected: summary.rejected, learners: summary.learnersCreated,
+    seconds: summary.seconds, rowsPerSecond: Math.round(summary.rows / summary.seconds),
+    cpuSeconds: Math.round((used.user + used.system) / 1e4) / 100,
+    bootRssMb: mb(bootRss), rssAt10Mb: mb(rssAt[0.1] ?? 0), rssAt50Mb: mb(rssAt[0.5] ?? 0), endRssMb: mb(process.memoryUsage().rss),
+    peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
+  }) + '\n');
+  await app.close();
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err?.stack ?? err}\n`);
+  process.exit(1);
+});
