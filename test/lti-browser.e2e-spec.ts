@@ -38,7 +38,7 @@ describeIfChromium('the tool inside an LMS page in headless Chromium', () => {
     await page.goto(lms.url);
     const frame = page.frameLocator('#tool');
     await frame.getByRole('heading', { name: 'Offline sessions for Python for data analysis' }).waitFor({ timeout: 15_000 });
-    await page.waitForFunction(() => Number(document.body.dataset.resized) > 300);
+    await page.waitForFunction('Number(document.body.dataset.resized) > 300');
     await page.screenshot({ path: join(ARTIFACTS, 'lti-frame-learner-page.png'), fullPage: true });
     await frame.getByRole('button', { name: 'Book: Numpy bootcamp' }).click();
     await frame.getByText('You are booked for Numpy bootcamp.').waitFor({ timeout: 10_000 });

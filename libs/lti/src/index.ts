@@ -1,4 +1,5 @@
 export * from './lti.module';
+export { LtiRouter } from './http/lti.router';
 export * from './lti.schema';
 export * from './registrations/registration.service';
 export * from './registrations/registration.directory';

@@ -88,8 +88,9 @@ export class LtiModule implements OnModuleInit {
     const registration = (req: Parameters<DynamicRegistrationFlow['handle']>[0], res: Parameters<DynamicRegistrationFlow['handle']>[1]) =>
       this.registration.handle(req, res).catch((err) => fail(req, res, err));
     this.host.handlers({ launch, deepLinking: launch, registration, error: fail });
+    // configureHttpApp mounts /lti ahead of the host's middleware; an app built without it still gets the tool here.
     // A worker process (apps/worker) has no HTTP adapter: it only runs the LTI jobs.
-    const app = this.adapterHost.httpAdapter?.getInstance?.() as { use?: (path: string, fn: unknown) => void } | undefined;
-    app?.use?.('/lti', this.router.middleware);
+    const app = this.adapterHost.httpAdapter?.getInstance?.() as { use: (path: string, fn: unknown) => void } | undefined;
+    if (app) this.router.mount(app);
   }
 }

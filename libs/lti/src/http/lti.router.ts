@@ -8,6 +8,7 @@ import { LoginFlow } from '../launch/login.flow';
 import { LtiRejection } from '../launch/lti-rejection';
 import { LtijsHost } from '../ltijs/ltijs.host';
 import { ConfigurationDocuments } from '../registrations/configuration-documents';
+import { readFormBody } from './form-body.reader';
 import { LtiHttpPolicy } from './lti-http.policy';
 
 type Route = (req: Request, res: ServerResponse) => Promise<void>;
@@ -39,9 +40,22 @@ export class LtiRouter {
     void this.dispatch(req as Request, res);
   };
 
+  /**
+   * Puts /lti in front of the host's own middleware (body parsers, request logging): launches are the hot path and
+   * everything under /lti reads its own form bodies and logs its own refusals. Called by the host's configureHttpApp.
+   */
+  mount(app: { use: (path: string, handler: LtiRouter['middleware']) => unknown }): void {
+    if (this.mounted) return;
+    this.mounted = true;
+    app.use('/lti', this.middleware);
+  }
+
+  private mounted = false;
+
   private async dispatch(req: Request, res: ServerResponse): Promise<void> {
     try {
       if (await this.policy.cors(req, res)) return;
+      await readFormBody(req);
       const path = req.path;
       const method = req.method === 'HEAD' ? 'GET' : req.method;
       if (path === '/login' && (method === 'GET' || method === 'POST')) return await this.login.handle(req, res);

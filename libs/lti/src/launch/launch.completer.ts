@@ -22,6 +22,8 @@ import { LtiRejection } from './lti-rejection';
  */
 @Injectable()
 export class LaunchCompleter {
+  private readonly learners = new Map<string, string>();
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly identity: IdentityService,
@@ -35,6 +37,25 @@ export class LaunchCompleter {
     private readonly pages: CoursePages,
     private readonly hooks: LaunchHooks,
   ) {}
+
+  /**
+   * The pseudonymous learner for (issuer, sub), through IdentityService. The mapping never changes once made, so it is
+   * remembered: returning learners cost no query.
+   */
+  private async learnerOf(tenantId: string, issuer: string, summary: { sub: string; displayName?: string; locale: string }): Promise<string> {
+    const key = `${tenantId}\u0000${issuer}\u0000${summary.sub}`;
+    const known = this.learners.get(key);
+    if (known) return known;
+    const { learner, created } = await this.identity.learnerFor(tenantId, issuer, summary.sub, {
+      displayName: summary.displayName ?? null, locale: summary.locale,
+    });
+    if (created) {
+      await this.bus.publish([{ id: learner.id, type: 'LearnerCreated', occurredAt: this.clock.now(), payload: { tenantId, learnerId: learner.id } }]);
+    }
+    if (this.learners.size >= 50_000) this.learners.clear();
+    this.learners.set(key, learner.id);
+    return learner.id;
+  }
 
   async complete(token: LtijsIdToken, _req: Request, res: Response): Promise<void> {
     const facts = (res.locals as { o2oLaunch?: LaunchFacts }).o2oLaunch;
@@ -52,20 +73,15 @@ export class LaunchCompleter {
     if (view === 'deep-linking' && !summary.roles.some((r) => r === 'instructor' || r === 'administrator')) {
       throw new LtiRejection('DEEP_LINKING_NOT_ALLOWED', 403);
     }
-    const { learner, created } = await this.identity.learnerFor(deployment.tenantId, registration.issuer, summary.sub, {
-      displayName: summary.displayName ?? null, locale: summary.locale,
-    });
-    if (created) {
-      await this.bus.publish([{ id: learner.id, type: 'LearnerCreated', occurredAt: this.clock.now(), payload: { tenantId: deployment.tenantId, learnerId: learner.id } }]);
-    }
+    const learnerId = await this.learnerOf(deployment.tenantId, registration.issuer, summary);
     const ensured = summary.contextId ? await this.courseLinks.ensure(deployment, { ...summary, contextId: summary.contextId }) : undefined;
     let opened;
     try {
       opened = await this.tx.run(async (m) => {
-        for (const write of scope.deferred) await this.store.recordRepository.write(write, m);
+        await this.store.recordRepository.writeAll(scope.deferred, m);
         return this.sessions.create(m, {
           tenantId: deployment.tenantId, registrationId: registration.id, deploymentId: deployment.deploymentId,
-          courseLinkId: ensured?.link.id ?? null, courseId: ensured?.link.courseId ?? null, learnerId: learner.id,
+          courseLinkId: ensured?.link.id ?? null, courseId: ensured?.link.courseId ?? null, learnerId,
           roles: summary.roles, locale: summary.locale, view,
           launch: {
             courseTitle: summary.courseTitle, returnUrl: summary.returnUrl, resourceLinkId: summary.resourceLinkId,

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '@o2o/config';
 import { LtiRejection } from '../launch/lti-rejection';
+import { memoizeJsonwebtokenKeys } from './jsonwebtoken-key.memo';
 import { createLtijsProvider } from './ltijs-provider.factory';
 import type { LtijsError, LtijsIdToken, LtijsProvider } from './ltijs.types';
 import { TypeormLtijsStore } from './typeorm-ltijs.store';
@@ -46,6 +47,7 @@ export class LtijsHost {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, store: TypeormLtijsStore) {
     this.provider = createLtijsProvider();
+    memoizeJsonwebtokenKeys();
     this.provider.setup(config.lti.encryptionKey, { plugin: store }, {
       appRoute: '/launch', loginRoute: '/login', keysetRoute: '/keys', dynRegRoute: '/register',
       cors: false, ltiaas: true, devMode: false, tokenMaxAge: config.lti.idTokenMaxAgeSeconds,

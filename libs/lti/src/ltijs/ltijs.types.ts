@@ -14,12 +14,12 @@ export type LtijsDocument = Record<string, unknown>;
 export interface LtijsDatabasePlugin {
   setup(): Promise<boolean>;
   Close(): Promise<boolean>;
-  Get(encryptionKey: string | false, collection: LtijsCollection, query?: LtijsDocument): Promise<LtijsDocument[] | false>;
-  Insert(encryptionKey: string | false, collection: LtijsCollection, item: LtijsDocument, index?: LtijsDocument): Promise<boolean>;
+  Get(encryptionKey: string | KeyObject | false, collection: LtijsCollection, query?: LtijsDocument): Promise<LtijsDocument[] | false>;
+  Insert(encryptionKey: string | KeyObject | false, collection: LtijsCollection, item: LtijsDocument, index?: LtijsDocument): Promise<boolean>;
   Replace(
-    encryptionKey: string | false, collection: LtijsCollection, query: LtijsDocument, item: LtijsDocument, index?: LtijsDocument,
+    encryptionKey: string | KeyObject | false, collection: LtijsCollection, query: LtijsDocument, item: LtijsDocument, index?: LtijsDocument,
   ): Promise<boolean>;
-  Modify(encryptionKey: string | false, collection: LtijsCollection, query: LtijsDocument, modification: LtijsDocument): Promise<boolean>;
+  Modify(encryptionKey: string | KeyObject | false, collection: LtijsCollection, query: LtijsDocument, modification: LtijsDocument): Promise<boolean>;
   Delete(collection: LtijsCollection, query: LtijsDocument): Promise<boolean>;
   Encrypt(data: string, secret: string): Promise<{ iv: string; data: string }>;
   Decrypt(data: string, iv: string, secret: string): Promise<string>;
@@ -110,6 +110,7 @@ export interface LtijsPlatform {
 export interface LtijsProvider {
   /** ltijs' own Express 4 application, mounted under /lti. */
   app: Middleware & { handle: Middleware };
+  /** The secret signs cookies (cookie-signature: a string only) and launch tokens (HS256), and goes to the database plugin. */
   setup(encryptionKey: string, database: { plugin: LtijsDatabasePlugin }, options: LtijsSetupOptions): LtijsProvider;
   onConnect(callback: LaunchCallback): true;
   onDeepLinking(callback: LaunchCallback): true;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { KeyObject, randomUUID } from 'node:crypto';
 import type { DataSource, FindOptionsWhere } from 'typeorm';
 import { TransactionRunner } from '@o2o/persistence';
 import { LtiDeployment } from '../entities/lti-deployment.entity';
@@ -61,7 +61,7 @@ export class TypeormLtijsStore implements LtijsDatabasePlugin {
     return true;
   }
 
-  async Get(key: string | false, collection: LtijsCollection, query: LtijsDocument = {}): Promise<LtijsDocument[] | false> {
+  async Get(key: string | KeyObject | false, collection: LtijsCollection, query: LtijsDocument = {}): Promise<LtijsDocument[] | false> {
     if (collection === 'platform') return this.platforms(query);
     if (collection === 'platformStatus') {
       const reg = await this.registrationById(String(query.id));
@@ -75,7 +75,7 @@ export class TypeormLtijsStore implements LtijsDatabasePlugin {
     return this.records.get(!!key, collection, query);
   }
 
-  async Insert(key: string | false, collection: LtijsCollection, item: LtijsDocument, index?: LtijsDocument): Promise<boolean> {
+  async Insert(key: string | KeyObject | false, collection: LtijsCollection, item: LtijsDocument, index?: LtijsDocument): Promise<boolean> {
     if (collection === 'platform') return this.replacePlatform(item, item);
     if (collection === 'platformStatus') return this.setActive(String(item.id), !!item.active);
     if (collection === 'publickey' || collection === 'privatekey') return this.Replace(key, collection, item, item, index);
@@ -90,7 +90,7 @@ export class TypeormLtijsStore implements LtijsDatabasePlugin {
   }
 
   async Replace(
-    key: string | false, collection: LtijsCollection, query: LtijsDocument, item: LtijsDocument, index?: LtijsDocument,
+    key: string | KeyObject | false, collection: LtijsCollection, query: LtijsDocument, item: LtijsDocument, index?: LtijsDocument,
   ): Promise<boolean> {
     if (collection === 'platform') return this.replacePlatform(query, item);
     if (collection === 'platformStatus') return this.setActive(String(query.id), !!item.active);
@@ -110,7 +110,7 @@ export class TypeormLtijsStore implements LtijsDatabasePlugin {
     return true;
   }
 
-  async Modify(key: string | false, collection: LtijsCollection, query: LtijsDocument, modification: LtijsDocument): Promise<boolean> {
+  async Modify(key: string | KeyObject | false, collection: LtijsCollection, query: LtijsDocument, modification: LtijsDocument): Promise<boolean> {
     if (collection === 'platform') {
       const reg = await this.findRegistration(query);
       if (reg) await this.updateRegistration(reg.id, registrationFields(modification));
