@@ -5,6 +5,13 @@ import { rawQuery, rowDate } from '@o2o/persistence';
 import type { CourseRow, LearnerRow, OfflineOutcomeRow, OnlineEventRow, TenantFeatureData } from './feature-data.types';
 
 const IN_CHUNK = 900;
+
+interface CatalogueEntry {
+  at: number;
+  courses: Map<string, CourseRow>;
+  /** Distinct activities per course (the denominator of "finished 80% of …"). */
+  activities: Map<string, number>;
+}
 /** Course catalogue and per-course activity counts change slowly; suggestions must not rescan events per request. */
 const CATALOGUE_TTL_MS = 60_000;
 
@@ -20,7 +27,8 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 export class FeatureDataLoader {
   private readonly logger = new Logger('FeatureDataLoader');
   private eventsTable: boolean | null = null;
-  private readonly catalogue = new Map<string, { at: number; courses: Map<string, CourseRow>; activities: Map<string, number> }>();
+  private readonly catalogue = new Map<string, CatalogueEntry>();
+  private readonly refreshing = new Map<string, Promise<unknown>>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -62,9 +70,19 @@ export class FeatureDataLoader {
     }]));
   }
 
-  private async catalogueOf(tenantId: string) {
+  /** Served from cache; an expired entry is refreshed in the background so no request waits for the scan. */
+  private async catalogueOf(tenantId: string): Promise<CatalogueEntry> {
     const cached = this.catalogue.get(tenantId);
-    if (cached && Date.now() - cached.at < CATALOGUE_TTL_MS) return cached;
+    if (cached && Date.now() - cached.at >= CATALOGUE_TTL_MS && !this.refreshing.has(tenantId)) {
+      const refresh = this.loadCatalogue(tenantId)
+        .catch((err: Error) => this.logger.warn(`catalogue refresh failed: ${err.message}`))
+        .finally(() => this.refreshing.delete(tenantId));
+      this.refreshing.set(tenantId, refresh);
+    }
+    return cached ?? this.loadCatalogue(tenantId);
+  }
+
+  private async loadCatalogue(tenantId: string): Promise<CatalogueEntry> {
     const m = this.dataSource.manager;
     const rows = await rawQuery<CourseRow>(m, 'SELECT "id", "externalId", "title", "topic" FROM "course" WHERE "tenantId" = ?', [tenantId]);
     const courses = new Map<string, CourseRow>();
