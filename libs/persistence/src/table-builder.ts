@@ -30,7 +30,8 @@ export async function createTable(
       case 'id':
         return { ...def, type: 'varchar', length: '36', isPrimary: true };
       case 'ref':
-        return { ...def, type: 'varchar', length: '36' };
+        def.length = '36';
+        break;
       case 'string':
         def.length = String(spec.length ?? 255);
         break;
