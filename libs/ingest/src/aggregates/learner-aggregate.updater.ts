@@ -8,6 +8,9 @@ import { BulkTables } from '../storage/bulk-tables';
 import { AGGREGATE_COLUMNS, aggregateRowValues, aggregateStateFromRow } from './learner-aggregate.row';
 import { AggregateEventFacts, applyAggregateEvent, emptyLearnerAggregate, LearnerAggregateState } from './learner-aggregate.state';
 
+/** Learners read, merged and written at a time. */
+const SLICE = 500;
+
 /** The running state only; the derived figures are recomputed from it on every write. */
 const STATE_COLUMNS = ['learnerId', 'tenantId', 'eventCount', 'countsByType', 'durationMs', 'scoreCount', 'scoreSumMicro', 'ratingCount',
   'ratingSumMicro', 'courseFlags', 'purchaseCount', 'amountMilli', 'firstActivityAt', 'lastActivityAt', 'activeDayRuns'].map(quote).join(', ');
@@ -23,14 +26,18 @@ const UPSERT = `("learnerId") DO UPDATE SET ${AGGREGATE_COLUMNS.filter((c) => c 
 @Injectable()
 export class LearnerAggregateUpdater {
   async apply(m: EntityManager, tenantId: string, timeZone: string, events: Map<string, AggregateEventFacts[]>, now: Date): Promise<void> {
-    if (events.size === 0) return;
-    const states = await this.lockAndRead(m, tenantId, [...events.keys()], now);
-    for (const [learnerId, facts] of events) {
-      const state = states.get(learnerId) ?? emptyLearnerAggregate();
-      for (const fact of facts) applyAggregateEvent(state, fact, timeZone);
-      states.set(learnerId, state);
+    // In sorted slices: locks are taken in one global order, and each slice's rows are garbage before the next.
+    const learnerIds = [...events.keys()].sort();
+    for (let start = 0; start < learnerIds.length; start += SLICE) {
+      const slice = learnerIds.slice(start, start + SLICE);
+      const states = await this.lockAndRead(m, tenantId, slice, now);
+      for (const learnerId of slice) {
+        const state = states.get(learnerId) ?? emptyLearnerAggregate();
+        for (const fact of events.get(learnerId)!) applyAggregateEvent(state, fact, timeZone);
+        states.set(learnerId, state);
+      }
+      await this.write(m, tenantId, states, now);
     }
-    await this.write(m, tenantId, states, now);
   }
 
   async rebuild(m: EntityManager, tenantId: string, timeZone: string, learnerIds: string[], now: Date): Promise<number> {

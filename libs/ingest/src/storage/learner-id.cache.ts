@@ -4,20 +4,29 @@ export const learnerRefKey = (ref: LearnerRef): string => `${ref.issuer}\u0000${
 
 /**
  * Platform identity → learner id, remembered for the length of one import so a learner seen in every batch is
- * looked up once. Only committed mappings may enter (a rolled-back batch may have created the learner), and it
- * is bounded so a file with millions of distinct learners cannot grow it without limit.
+ * looked up once. Only committed mappings may enter a long-lived cache (a rolled-back batch may have created
+ * the learner): a transaction keeps its own cache on top of the committed one (`fallback`) and hands its
+ * entries over after commit. Bounded, so a file with millions of distinct learners cannot grow it without limit.
  */
 export class LearnerIdCache {
   private readonly ids = new Map<string, string>();
 
-  constructor(private readonly capacity = 200_000) {}
+  constructor(
+    private readonly capacity = 200_000,
+    private readonly fallback?: LearnerIdCache,
+  ) {}
 
   get(key: string): string | undefined {
-    return this.ids.get(key);
+    return this.ids.get(key) ?? this.fallback?.get(key);
   }
 
   addAll(entries: Map<string, string>): void {
     if (this.ids.size + entries.size > this.capacity) this.ids.clear();
     for (const [key, id] of entries) this.ids.set(key, id);
+  }
+
+  /** The entries added here (not the fallback's). */
+  own(): Map<string, string> {
+    return this.ids;
   }
 }

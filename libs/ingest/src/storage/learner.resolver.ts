@@ -8,7 +8,7 @@ import { selectIn } from './bulk-sql';
 import { BulkTables } from './bulk-tables';
 import { LearnerIdCache, learnerRefKey } from './learner-id.cache';
 
-const PSEUDONYM_CACHE_SIZE = 100_000;
+const PSEUDONYM_CACHE_SIZE = 20_000;
 
 export interface ResolvedLearners {
   /** learnerRefKey → learner id, for every ref asked about. */

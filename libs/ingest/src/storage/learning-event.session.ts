@@ -1,0 +1,88 @@
+import type { EntityManager } from 'typeorm';
+import { DomainEvent, DomainEventBus } from '@o2o/core';
+import { AggregateEventFacts } from '../aggregates/learner-aggregate.state';
+import { LearnerAggregateUpdater } from '../aggregates/learner-aggregate.updater';
+import { NormalizedLearningEvent } from '../normalized-learning-event';
+import { scrubEmails } from '../shared/email-scrubber';
+import { LearnerIdCache, learnerRefKey } from './learner-id.cache';
+import { LearnerResolver } from './learner.resolver';
+import { EventToWrite, writeLearningEvents } from './learning-event.writer';
+
+export const eventKey = (e: { source: string; sourceId: string }): string => `${e.source}\u0000${e.sourceId}`;
+
+export interface AddedEvents {
+  /** `source\0sourceId` of every event inserted now (not duplicates). */
+  inserted: Set<string>;
+  duplicates: number;
+}
+
+export interface FinishedSession {
+  learnersCreated: number;
+  /** learnerRefKey → learner id for every learner seen (for the caller's cache, after commit). */
+  learnerIds: Map<string, string>;
+  /** To publish after commit; absent when nothing new was stored. */
+  domainEvent?: DomainEvent<'LearningEventsIngested'>;
+}
+
+/**
+ * Events written in one transaction, possibly in several `add` calls (a bulk import streams parse chunks into
+ * one transaction so each chunk's objects can be dropped as soon as it is written). Each `add` pseudonymises
+ * learners and inserts events, keeping only the few facts the aggregates need; `finish` updates every touched
+ * learner's aggregate once and records LearningEventsIngested.
+ */
+export class LearningEventSession {
+  private readonly facts = new Map<string, AggregateEventFacts[]>();
+  private readonly learnerIds: LearnerIdCache;
+  private learnersCreated = 0;
+  private insertedCount = 0;
+
+  constructor(
+    private readonly m: EntityManager,
+    private readonly tenantId: string,
+    private readonly timeZone: string,
+    private readonly now: Date,
+    private readonly deps: { learners: LearnerResolver; aggregates: LearnerAggregateUpdater; bus: DomainEventBus },
+    committed?: LearnerIdCache,
+  ) {
+    this.learnerIds = new LearnerIdCache(Number.MAX_SAFE_INTEGER, committed);
+  }
+
+  async add(events: NormalizedLearningEvent[]): Promise<AddedEvents> {
+    const resolved = await this.deps.learners.resolve(this.m, this.tenantId, events.map((e) => e.learnerRef), this.learnerIds);
+    this.learnerIds.addAll(resolved.ids);
+    this.learnersCreated += resolved.created;
+    // Identical events within one input are one event (and one aggregate increment).
+    const unique = new Map<string, EventToWrite>();
+    for (const event of events) {
+      const key = eventKey(event);
+      if (!unique.has(key)) unique.set(key, { event: withoutEmails(event), learnerId: resolved.ids.get(learnerRefKey(event.learnerRef))! });
+    }
+    const inserted = await writeLearningEvents(this.m, this.tenantId, [...unique.values()], this.now);
+    for (const [key, { event, learnerId }] of unique) {
+      if (!inserted.has(key)) continue;
+      let list = this.facts.get(learnerId);
+      if (!list) this.facts.set(learnerId, (list = []));
+      list.push({
+        type: event.type, occurredAt: event.occurredAt, courseRef: event.courseRef, durationSeconds: event.durationSeconds,
+        scoreScaled: event.score?.scaled, completion: event.completion, amountValue: event.amount?.value, currency: event.amount?.currency,
+      });
+    }
+    this.insertedCount += inserted.size;
+    return { inserted, duplicates: events.length - inserted.size };
+  }
+
+  async finish(): Promise<FinishedSession> {
+    const result: FinishedSession = { learnersCreated: this.learnersCreated, learnerIds: this.learnerIds.own() };
+    if (this.insertedCount === 0) return result;
+    await this.deps.aggregates.apply(this.m, this.tenantId, this.timeZone, this.facts, this.now);
+    result.domainEvent = await this.deps.bus.record(this.m, 'LearningEventsIngested',
+      { tenantId: this.tenantId, count: this.insertedCount, learnerIds: [...this.facts.keys()].sort() }, this.now);
+    return result;
+  }
+}
+
+/** Activity and course ids are platform text: an exporter that puts an address into one must not leak it here. */
+function withoutEmails(event: NormalizedLearningEvent): NormalizedLearningEvent {
+  if (!event.activityId.includes('@') && !event.courseRef?.includes('@')) return event;
+  return { ...event, activityId: scrubEmails(event.activityId), courseRef: event.courseRef === null ? null : scrubEmails(event.courseRef) };
+}
