@@ -1,0 +1,31 @@
+import { SeededRandom } from '../random/seeded-random';
+
+export interface SplitIndices {
+  train: Int32Array;
+  test: Int32Array;
+}
+
+/** Seeded random hold-out: `testFraction` of the indices go to test. */
+export function randomSplit(count: number, testFraction: number, seed: number): SplitIndices {
+  assertFraction(testFraction);
+  const order = new SeededRandom(seed).permutation(count);
+  const testSize = Math.round(count * testFraction);
+  return { test: order.slice(0, testSize).sort(), train: order.slice(testSize).sort() };
+}
+
+/**
+ * Train on the earlier outcomes, test on the later ones — the situation the model is deployed in, and the
+ * split that exposes leakage from features computed with hindsight. Ties in time keep their input order.
+ */
+export function temporalSplit(timestamps: ArrayLike<number>, testFraction: number): SplitIndices {
+  assertFraction(testFraction);
+  const order = Array.from({ length: timestamps.length }, (_, i) => i).sort(
+    (a, b) => timestamps[a] - timestamps[b] || a - b,
+  );
+  const trainSize = timestamps.length - Math.round(timestamps.length * testFraction);
+  return { train: Int32Array.from(order.slice(0, trainSize)), test: Int32Array.from(order.slice(trainSize)) };
+}
+
+function assertFraction(f: number): void {
+  if (!(f > 0 && f < 1)) throw new Error(`testFraction must be in (0, 1), got ${f}`);
+}
