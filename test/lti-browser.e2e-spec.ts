@@ -37,11 +37,11 @@ describeIfChromium('the tool inside an LMS page in headless Chromium', () => {
     const page = await context.newPage();
     await page.goto(lms.url);
     const frame = page.frameLocator('#tool');
-    await frame.getByRole('heading', { name: 'Offline sessions for Python for data analysis' }).waitFor({ timeout: 15_000 });
+    await frame.getByRole('heading', { name: 'Offline sessions for Python for data analysis' }).waitFor({ timeout: 45_000 });
     await page.waitForFunction('Number(document.body.dataset.resized) > 300');
     await page.screenshot({ path: join(ARTIFACTS, 'lti-frame-learner-page.png'), fullPage: true });
     await frame.getByRole('button', { name: 'Book: Numpy bootcamp' }).click();
-    await frame.getByText('You are booked for Numpy bootcamp.').waitFor({ timeout: 10_000 });
+    await frame.getByText('You are booked for Numpy bootcamp.').waitFor({ timeout: 30_000 });
     await frame.locator('#bookings').getByText('Booked').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'lti-frame-booked.png'), fullPage: true });
     await context.close();
@@ -54,13 +54,13 @@ describeIfChromium('the tool inside an LMS page in headless Chromium', () => {
       await page.goto(lms.url);
       const frame = page.frameLocator('#tool');
       const button = frame.getByRole('button', { name: 'Open in a new window' });
-      await button.waitFor({ timeout: 15_000 });
+      await button.waitFor({ timeout: 45_000 });
       await page.screenshot({ path: join(ARTIFACTS, 'lti-frame-cookies-blocked.png'), fullPage: true });
       const [popup] = await Promise.all([context.waitForEvent('page'), button.click()]);
-      await popup.getByRole('heading', { name: 'Offline sessions for Python for data analysis' }).waitFor({ timeout: 15_000 });
+      await popup.getByRole('heading', { name: 'Offline sessions for Python for data analysis' }).waitFor({ timeout: 45_000 });
       await frame.getByText('The tool is open in another window.').waitFor();
       await popup.getByRole('button', { name: 'Book: Numpy bootcamp' }).click();
-      await popup.getByText('You are booked for Numpy bootcamp.').waitFor({ timeout: 10_000 });
+      await popup.getByText('You are booked for Numpy bootcamp.').waitFor({ timeout: 30_000 });
       await popup.screenshot({ path: join(ARTIFACTS, 'lti-new-window-booked.png'), fullPage: true });
     } finally {
       await context.close();

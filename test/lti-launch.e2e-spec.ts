@@ -1,3 +1,5 @@
+import { DataSource } from 'typeorm';
+import { LtiCleanupJob } from '@o2o/lti';
 import { availableDatabases, LTI_SPEC } from '@o2o/testing';
 import { createSession } from './support/fixtures';
 import { LtiHarness, startLtiHarness } from './support/lti-harness';
@@ -52,5 +54,17 @@ describe.each(availableDatabases())('LTI launch over real HTTP on %s', (kind) =>
     const result = await h.platform.launch({ user: { id: 'u-ann' }, context: 'course-1', loginMethod: 'GET' });
     expect(result.login.hops[0].method).toBe('GET');
     expect(result.status).toBe(200);
+  });
+
+  it('forgets expired ltijs records and course-page sessions (hourly cleanup job)', async () => {
+    const db = h.t.app.get(DataSource);
+    const count = async (table: string) => Number((await db.query(`SELECT COUNT(*) AS n FROM "${table}"`))[0].n);
+    const [records, sessions] = [await count('lti_store_record'), await count('lti_session')];
+    expect(records).toBeGreaterThan(0);
+    expect(sessions).toBeGreaterThan(0);
+    await h.t.app.get(LtiCleanupJob).run(new Date(Date.now() + 25 * 3_600_000));
+    expect([await count('lti_store_record'), await count('lti_session')]).toEqual([0, 0]);
+    const jobs = await db.query(`SELECT COUNT(*) AS n FROM "job" WHERE "name" = 'lti.cleanup' AND "state" = 'queued'`);
+    expect(Number(jobs[0].n)).toBe(1);
   });
 });

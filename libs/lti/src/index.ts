@@ -8,3 +8,4 @@ export * from './ltijs/typeorm-ltijs.store';
 export * from './ltijs/ltijs-provider.factory';
 export type * from './ltijs/ltijs.types';
 export * from './ags/grade-sync.job';
+export * from './maintenance/lti-cleanup.job';

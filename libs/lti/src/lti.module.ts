@@ -25,6 +25,8 @@ import { LaunchCompleter } from './launch/launch.completer';
 import { LaunchFlow } from './launch/launch.flow';
 import { LaunchGuard, presentationOf } from './launch/launch.guard';
 import { LaunchHooks } from './launch/launch.hooks';
+import { LaunchWriter } from './launch/launch.writer';
+import { LtiCleanupJob } from './maintenance/lti-cleanup.job';
 import { LoginFlow } from './launch/login.flow';
 import { LtijsHost } from './ltijs/ltijs.host';
 import { TypeormLtijsStore } from './ltijs/typeorm-ltijs.store';
@@ -52,10 +54,10 @@ registerLtiMessages();
   controllers: [RegistrationsController],
   providers: [
     RegistrationDirectory, RegistrationService, PlatformKeySetCache, LtiHttpPolicy, LtijsHost, LoginFlow, LaunchGuard,
-    LaunchFlow, LaunchCompleter, LaunchHooks, LtiSessionService, CourseLinkService, CoursePages, CoursePageActions,
+    LaunchFlow, LaunchCompleter, LaunchHooks, LaunchWriter, LtiSessionService, CourseLinkService, CoursePages, CoursePageActions,
     LearnerPageLoader, LearnerActions, InstructorPageLoader, InstructorActions, AdminPageLoader, AdminConsole, LtiRouter,
     ServiceTokenClient, LtiServiceClient, AttendanceOutbox, LineItemResolver, GradeSyncJob, ResourceLinkLineItems,
-    RosterFetcher, RosterReconciler, RosterImportService, RosterActions, DeepLinkingService, DynamicRegistrationFlow, ConfigurationDocuments,
+    RosterFetcher, RosterReconciler, RosterImportService, RosterActions, DeepLinkingService, DynamicRegistrationFlow, ConfigurationDocuments, LtiCleanupJob,
     {
       provide: TypeormLtijsStore,
       inject: [getDataSourceToken(), TransactionRunner, APP_CONFIG, RegistrationDirectory],

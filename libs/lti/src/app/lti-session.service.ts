@@ -23,19 +23,27 @@ export class LtiSessionService {
     private readonly tx: TransactionRunner,
   ) {}
 
-  /** Inserts the session inside the caller's (launch) transaction and returns the token for the page. */
-  async create(m: EntityManager, input: NewLtiSession): Promise<{ token: string; session: LtiSession }> {
+  /** The session row and its token, not yet written (the launch writes it together with ltijs' records). */
+  prepare(input: NewLtiSession): { token: string; session: LtiSession; sql: string; params: unknown[] } {
     const token = randomBytes(32).toString('base64url');
     const createdAt = new Date();
     const session: LtiSession = {
       ...input, id: hash(token), createdAt, expiresAt: new Date(createdAt.getTime() + this.config.lti.sessionTtlMinutes * 60_000),
     };
-    await rawQuery(m, 'INSERT INTO "lti_session" ("id", "tenantId", "registrationId", "deploymentId", "courseLinkId", "courseId", ' +
-      '"learnerId", "roles", "locale", "view", "launch", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+    const sql = 'INSERT INTO "lti_session" ("id", "tenantId", "registrationId", "deploymentId", "courseLinkId", "courseId", ' +
+      '"learnerId", "roles", "locale", "view", "launch", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+    const params = [
       session.id, session.tenantId, session.registrationId, session.deploymentId, session.courseLinkId, session.courseId,
       session.learnerId, JSON.stringify(session.roles), session.locale, session.view, JSON.stringify(session.launch),
       session.createdAt, session.expiresAt,
-    ]);
+    ];
+    return { token, session, sql, params };
+  }
+
+  /** Inserts a session inside the caller's transaction and returns the token for the page. */
+  async create(m: EntityManager, input: NewLtiSession): Promise<{ token: string; session: LtiSession }> {
+    const { token, session, sql, params } = this.prepare(input);
+    await rawQuery(m, sql, params);
     return { token, session };
   }
 

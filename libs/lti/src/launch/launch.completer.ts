@@ -2,16 +2,15 @@ import type { Request, Response } from 'express';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@o2o/config';
 import { Clock, DomainEventBus, IdentityService } from '@o2o/core';
-import { isUniqueViolation, TransactionRunner } from '@o2o/persistence';
+import { isUniqueViolation } from '@o2o/persistence';
 import { PluginRegistry } from '@o2o/plugin-sdk';
 import { CourseLinkService } from '../app/course-link.service';
 import { CoursePages } from '../app/course-pages.service';
-import { LtiSessionService } from '../app/lti-session.service';
 import { LtiRequestScope } from '../ltijs/lti-request.scope';
 import type { LtijsIdToken } from '../ltijs/ltijs.types';
-import { TypeormLtijsStore } from '../ltijs/typeorm-ltijs.store';
 import type { LaunchFacts } from './launch.guard';
 import { LaunchHooks } from './launch.hooks';
+import { LaunchWriter } from './launch.writer';
 import { summarizeLaunch, viewFor } from './launch-summary';
 import { LtiRejection } from './lti-rejection';
 
@@ -31,9 +30,7 @@ export class LaunchCompleter {
     private readonly clock: Clock,
     private readonly plugins: PluginRegistry,
     private readonly courseLinks: CourseLinkService,
-    private readonly sessions: LtiSessionService,
-    private readonly store: TypeormLtijsStore,
-    private readonly tx: TransactionRunner,
+    private readonly writer: LaunchWriter,
     private readonly pages: CoursePages,
     private readonly hooks: LaunchHooks,
   ) {}
@@ -77,17 +74,14 @@ export class LaunchCompleter {
     const ensured = summary.contextId ? await this.courseLinks.ensure(deployment, { ...summary, contextId: summary.contextId }) : undefined;
     let opened;
     try {
-      opened = await this.tx.run(async (m) => {
-        await this.store.recordRepository.writeAll(scope.deferred, m);
-        return this.sessions.create(m, {
-          tenantId: deployment.tenantId, registrationId: registration.id, deploymentId: deployment.deploymentId,
-          courseLinkId: ensured?.link.id ?? null, courseId: ensured?.link.courseId ?? null, learnerId,
-          roles: summary.roles, locale: summary.locale, view,
-          launch: {
-            courseTitle: summary.courseTitle, returnUrl: summary.returnUrl, resourceLinkId: summary.resourceLinkId,
-            targetSessionId: summary.custom.o2o_session_id, deepLinking: summary.deepLinking,
-          },
-        });
+      opened = await this.writer.write(scope.deferred, {
+        tenantId: deployment.tenantId, registrationId: registration.id, deploymentId: deployment.deploymentId,
+        courseLinkId: ensured?.link.id ?? null, courseId: ensured?.link.courseId ?? null, learnerId,
+        roles: summary.roles, locale: summary.locale, view,
+        launch: {
+          courseTitle: summary.courseTitle, returnUrl: summary.returnUrl, resourceLinkId: summary.resourceLinkId,
+          targetSessionId: summary.custom.o2o_session_id, deepLinking: summary.deepLinking,
+        },
       });
     } catch (err) {
       if (isUniqueViolation(err)) throw new LtiRejection('NONCE_REPLAYED', 401, {}, facts.nonce);
