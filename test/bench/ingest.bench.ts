@@ -3,7 +3,7 @@
  * 1. xAPI statements/s: batches of 100 over HTTP from 20 concurrent clients against the real host process;
  * 2. CSV import rows/s and peak RSS for 1,000,000 generated rows through the real import service into the database.
  * Options: --seconds N (xAPI run length, default 15), --rows N (default 1,000,000), --batch N (rows per
- * transaction on SQLite, default 10,000), --graph lean|full (CSV process: ingest modules only, or the whole host graph), --only xapi|csv.
+ * transaction on SQLite, default 5,000), --graph lean|full (CSV process: ingest modules only, or the whole host graph), --only xapi|csv.
  */
 import { loadavg } from 'node:os';
 import { availableDatabases } from '@o2o/testing';
@@ -21,7 +21,7 @@ async function main() {
   const only = option('only', 'all');
   const seconds = Number(option('seconds', '15'));
   const rows = Number(option('rows', '1000000'));
-  const batch = Number(option('batch', '10000'));
+  const batch = Number(option('batch', '5000'));
   const graph = option('graph', 'lean') as 'lean' | 'full';
   process.stdout.write(`load average before: ${load()} (2 cores; other work on the machine depresses the numbers)\n`);
   if (only !== 'csv') {

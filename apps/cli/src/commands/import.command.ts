@@ -20,7 +20,7 @@ export const importCommand: CliCommand = {
     .option('--outcomes <file>', 'outcomes CSV: learner_id, course_id, result, [rating, occurred_at]')
     .option('--tenant <slug>', 'tenant slug or id', 'default')
     .option('--naive-times-utc', 'read occurred_at values without a time zone as UTC')
-    .option('--batch-size <rows>', 'rows per transaction on SQLite (PostgreSQL commits every 500)', '10000'),
+    .option('--batch-size <rows>', 'rows per transaction on SQLite (PostgreSQL commits every 500)', '5000'),
   run: async (app, options) => {
     const files: Array<[CsvImportKind, string]> = [];
     if (options.events) files.push(['events', String(options.events)]);

@@ -18,6 +18,8 @@ export type { CsvImportOptions } from './csv-import.run';
 
 /** Rows parsed (and written) at a time: small enough that a chunk's objects die young, so memory stays flat. */
 const CHUNK_ROWS = 500;
+/** PostgreSQL transactions in flight during an import (each on its own pooled connection). */
+const PIPELINE_DEPTH = 2;
 
 /**
  * Streams a CSV history file into the database in transactional batches; malformed rows are reported and
@@ -45,7 +47,7 @@ export class CsvImportService {
     };
     const chunks: AsyncGenerator<CsvBatch<CsvRow>> = kind === 'events' ? parseEventsCsv(input, parseOptions) : parseOutcomesCsv(input, parseOptions);
     const committed = new LearnerIdCache();
-    if (this.tx.isSqlite) await this.importInTransactions(tenantId, run, chunks, committed, options.batchSize ?? 10_000);
+    if (this.tx.isSqlite) await this.importInTransactions(tenantId, run, chunks, committed, options.batchSize ?? 5000);
     else await this.importPipelined(tenantId, run, chunks, committed);
     return run.finish();
   }
@@ -83,16 +85,21 @@ export class CsvImportService {
   }
 
   private async importPipelined(tenantId: string, run: CsvImportRun, chunks: AsyncGenerator<CsvBatch<CsvRow>>, committed: LearnerIdCache) {
-    let writing: Promise<void> | undefined;
+    const writing = new Set<Promise<void>>();
     let failure: { error: unknown } | undefined;
     for await (const chunk of chunks) {
-      if (writing) await writing;
+      // At most PIPELINE_DEPTH chunks are being written while the next one is parsed: the server works on one
+      // core, this process on the other, and memory holds only those few chunks.
+      while (writing.size >= PIPELINE_DEPTH) await Promise.race(writing);
       if (failure) throw failure.error;
       run.accept(chunk);
       // Caught at once: a rejection left pending while the next chunk parses would be reported as unhandled.
-      writing = this.writeChunk(tenantId, run, chunk.rows, committed).catch((error) => { failure = { error }; });
+      const write: Promise<void> = this.writeChunk(tenantId, run, chunk.rows, committed)
+        .catch((error) => { failure ??= { error }; })
+        .finally(() => writing.delete(write));
+      writing.add(write);
     }
-    if (writing) await writing;
+    await Promise.all(writing);
     if (failure) throw failure.error;
   }
 
