@@ -116,3 +116,41 @@ describe.each(availableDatabases())('attendance to the LMS gradebook (AGS outbox
     expect(await syncRows(s.id)).toHaveLength(1);
   });
 });
+
+describe('gradebook sync where the LMS grants "grade sync only" (no column management)', () => {
+  let h: LtiHarness;
+  let db: DataSource;
+  const SCORE = 'https://purl.imsglobal.org/spec/lti-ags/scope/score';
+
+  beforeAll(async () => {
+    h = await startLtiHarness('sqlite', { env: { JOBS_BACKOFF_BASE_MS: '20', JOBS_DEFAULT_ATTEMPTS: '3' } });
+    db = h.t.app.get(DataSource);
+    h.platform.registry.updateTool('o2o-bridge', { scopes: [SCORE, 'https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly'] });
+    expect((await h.platform.launch({ user: { id: 'u-ines' }, context: 'course-1', roles: [LTI_SPEC.role.instructor] })).status).toBe(200);
+  });
+  afterAll(() => h.close());
+
+  it('scores go to the column the LMS made for the session\'s resource link; a session without one is dead-lettered with the reason', async () => {
+    const courseId = (await h.t.http().get('/api/v1/courses').set(AUTH)).body[0].id;
+    const linked = await createSession(h.t, { title: 'Linked lab', topic: 'data-analysis', courseId });
+    const unlinked = await createSession(h.t, { title: 'Unlinked lab', topic: 'data-analysis', courseId });
+    const item = h.platform.ags.addLineItem('course-1', { label: 'Linked lab', scoreMaximum: 1, resourceLinkId: 'rl-linked' });
+    const page = await h.platform.launch({ user: { id: 'u-ann' }, context: 'course-1', resourceLink: { id: 'rl-linked' },
+      custom: { o2o_view: 'session', o2o_session_id: linked.id } });
+    expect(page.status).toBe(200);
+    for (const s of [linked, unlinked]) expect((await submit(page.browser, page, 'book', { sessionId: s.id })).status).toBe(200);
+    const ann = (await db.query(`SELECT "learnerId" FROM "learner_identity" WHERE "subject" = 'u-ann'`))[0].learnerId;
+    h.t.clock.set(new Date(linked.startsAt));
+    await h.t.http().post(`/api/v1/sessions/${linked.id}/attendance`).set(AUTH).send({ learnerId: ann, status: 'present' }).expect(201);
+    h.t.clock.set(new Date(unlinked.startsAt));
+    await h.t.http().post(`/api/v1/sessions/${unlinked.id}/attendance`).set(AUTH).send({ learnerId: ann, status: 'present' }).expect(201);
+    const rows = await eventually(async () => {
+      const r = await db.query('SELECT "sessionId", "status", "lastError" FROM "lti_grade_sync"');
+      expect(r.map((x: { status: string }) => x.status).sort()).toEqual(['failed', 'sent']);
+      return r;
+    }, { clock: h.t.clock });
+    expect(h.platform.ags.scores({ lineItemId: item.id, userId: 'u-ann', applied: true })).toHaveLength(1);
+    expect(h.platform.ags.lineItems('course-1')).toHaveLength(1);
+    expect(rows.find((r: { sessionId: string }) => r.sessionId === unlinked.id).lastError).toMatch(/grade sync without column management/);
+  });
+});

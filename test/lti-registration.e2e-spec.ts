@@ -1,4 +1,5 @@
 import { availableDatabases, LTI_SPEC } from '@o2o/testing';
+import { eventually } from './support/eventually';
 import { LtiHarness, startLtiHarness } from './support/lti-harness';
 import { AUTH } from './support/test-app';
 
@@ -67,6 +68,13 @@ describe.each(availableDatabases())('dynamic registration on %s', (kind) => {
       const launched = await h.platform.launch({ clientId: result.registration!.clientId, context: 'course-1', roles: [LTI_SPEC.role.instructor] });
       expect(launched.status).toBe(200);
       expect(launched.login.prepared.loginParams.lti_storage_target).toBe('post_message_forwarding');
+      // The course's first launch imports its roster; Canvas wants a User-Agent on every API call.
+      const call = await eventually(async () => {
+        const calls = h.platform.calls({ endpoint: 'nrps' });
+        expect(calls.length).toBeGreaterThan(0);
+        return calls[0];
+      });
+      expect(call.headers['user-agent']).toMatch(/o2o-bridge.*Canvas API client/);
     });
 
     it('keeps several developer keys of the one Canvas issuer apart, and needs client_id to tell them apart', async () => {

@@ -45,7 +45,7 @@ export class AdminConsole implements OnModuleInit {
     const nonce = this.policy.newNonce();
     const body = `<h1>${t(locale, 'lti.admin.signIn')}</h1>${failed ? `<p class="error" role="alert">${t(locale, 'lti.admin.badToken')}</p>` : ''}` +
       `<form method="post" action="${esc(this.policy.urls.admin)}"><label for="token">${t(locale, 'lti.admin.token')}</label>` +
-      `<input id="token" name="token" type="password" autocomplete="off" required><label for="tenant">Tenant</label>` +
+      `<input id="token" name="token" type="password" autocomplete="off" required><label for="tenant">${t(locale, 'lti.admin.tenantField')}</label>` +
       `<input id="tenant" name="tenant" value="default"><p><button type="submit">${t(locale, 'lti.admin.submit')}</button></p></form>`;
     await this.policy.sendPage(res, renderLayout({ locale, nonce, title: translate(locale, 'lti.admin.title'), body }), { nonce, status: failed ? 401 : 200 });
   }

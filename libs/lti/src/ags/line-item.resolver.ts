@@ -72,11 +72,12 @@ export class LineItemResolver {
   }
 
   private async find(registration: LtiRegistration, link: LtiCourseLink, sessionId: string): Promise<string | undefined> {
-    if (!link.lineItemsUrl) return undefined;
+    const scopes = link.agsScopes.filter((s) => s === SCOPE.lineItem || s === SCOPE.lineItemReadonly);
+    // "Grade sync only" (Moodle's middle AGS level) grants no line item scope: there is nothing we may look up.
+    if (!link.lineItemsUrl || !scopes.length) return undefined;
     const url = new URL(link.lineItemsUrl);
     url.searchParams.set('resource_id', resourceIdOf(sessionId));
     url.searchParams.set('tag', ATTENDANCE_TAG);
-    const scopes = link.agsScopes.filter((s) => s === SCOPE.lineItem || s === SCOPE.lineItemReadonly);
     let next: string | undefined = url.toString();
     for (let page = 0; next && page < 50; page += 1) {
       const res: { body: PlatformLineItem[]; next?: string } = await this.client.call<PlatformLineItem[]>(registration, scopes, {

@@ -4,6 +4,7 @@ export const LTI_ADMIN_MESSAGES: Record<string, { en: string; 'zh-CN': string }>
   'lti.admin.signIn': { en: 'Administrator sign-in', 'zh-CN': '管理员登录' },
   'lti.admin.token': { en: 'Admin API token', 'zh-CN': '管理 API 令牌' },
   'lti.admin.submit': { en: 'Sign in', 'zh-CN': '登录' },
+  'lti.admin.tenantField': { en: 'Tenant (slug)', 'zh-CN': '租户(标识)' },
   'lti.admin.badToken': { en: 'That token is not valid.', 'zh-CN': '令牌无效。' },
   'lti.admin.toolUrls': { en: 'Paste these into your LMS', 'zh-CN': '将以下地址填入学习平台' },
   'lti.admin.loginUrl': { en: 'Login initiation URL (OpenID Connect)', 'zh-CN': '登录发起地址(OpenID Connect)' },
