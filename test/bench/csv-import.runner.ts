@@ -9,11 +9,11 @@ const CHILD = resolve(__dirname, 'csv-import.child.js');
  * fields, purchases, scores) through the real CsvImportService into a fresh database. Its own process, so the
  * peak RSS (getrusage) is the import's, not the benchmark's.
  */
-export async function runCsvBench(kind: DatabaseKind, rows: number, graph: 'lean' | 'full', batchSize: number) {
+export async function runCsvBench(kind: DatabaseKind, rows: number, graph: 'lean' | 'full', batchSize: number, nodeArgs: string[] = []) {
   const db = await createTestDatabase(kind);
   try {
     const output = await new Promise<string>((done, fail) => {
-      const child = spawn(process.execPath, [CHILD, graph, String(rows), String(batchSize), JSON.stringify({ DATA_DIR: db.dataDir, ...db.env })],
+      const child = spawn(process.execPath, [...nodeArgs, CHILD, graph, String(rows), String(batchSize), JSON.stringify({ DATA_DIR: db.dataDir, ...db.env })],
         { stdio: ['ignore', 'pipe', 'inherit'] });
       let text = '';
       child.stdout.on('data', (chunk) => { text += chunk; });
@@ -21,7 +21,7 @@ export async function runCsvBench(kind: DatabaseKind, rows: number, graph: 'lean
     });
     const r = JSON.parse(output.trim().split('\n').pop()!);
     return {
-      database: kind, graph, batch: batchSize, rows: r.rows, imported: r.imported, seconds: r.seconds, 'rows/s': r.rowsPerSecond,
+      database: kind, graph, 'node flags': nodeArgs.join(' ') || '-', batch: batchSize, rows: r.rows, imported: r.imported, seconds: r.seconds, 'rows/s': r.rowsPerSecond,
       'CPU s': r.cpuSeconds, 'RSS boot MB': r.bootRssMb, 'RSS 10%/50%/end MB': `${r.rssAt10Mb}/${r.rssAt50Mb}/${r.endRssMb}`,
       'peak RSS MB': r.peakRssMb,
     };
