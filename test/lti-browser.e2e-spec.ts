@@ -37,7 +37,12 @@ describeIfChromium('the tool inside an LMS page in headless Chromium', () => {
     const page = await context.newPage();
     await page.goto(lms.url);
     const frame = page.frameLocator('#tool');
-    await frame.getByRole('heading', { name: 'Offline sessions for Python for data analysis' }).waitFor({ timeout: 45_000 });
+    await frame.getByRole('heading', { name: 'Offline sessions for Python for data analysis' }).waitFor({ timeout: 45_000 }).catch(async (err) => {
+      // Keep what the frame showed: the only way to tell a slow machine from a browser that blocked the cookie.
+      await page.screenshot({ path: join(ARTIFACTS, 'lti-frame-failure.png'), fullPage: true });
+      const shown = await Promise.all(page.frames().map(async (f) => `${f.url()}: ${await f.locator('body').innerText().catch(() => '')}`));
+      throw new Error(`${(err as Error).message}\n${shown.join('\n')}`);
+    });
     await page.waitForFunction('Number(document.body.dataset.resized) > 300');
     await page.screenshot({ path: join(ARTIFACTS, 'lti-frame-learner-page.png'), fullPage: true });
     await frame.getByRole('button', { name: 'Book: Numpy bootcamp' }).click();

@@ -3,7 +3,7 @@ export { LtiRouter } from './http/lti.router';
 export * from './lti.schema';
 export * from './registrations/registration.service';
 export * from './registrations/registration.directory';
-export * from './registrations/tool-urls';
+export * from './registrations/tool-urls.value';
 export * from './ltijs/typeorm-ltijs.store';
 export * from './ltijs/ltijs-provider.factory';
 export type * from './ltijs/ltijs.types';

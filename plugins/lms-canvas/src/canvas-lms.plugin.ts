@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LMS_PLUGIN_CLAIM, LmsPlugin, NormalizedLaunchClaims } from '@o2o/plugin-sdk';
-import { canvasDeveloperKeyConfiguration, canvasRegistrationRequest, CanvasToolUrls } from './canvas-configuration';
+import { canvasDeveloperKeyConfiguration, canvasRegistrationRequest, CanvasToolUrls } from './canvas-configuration.builder';
 
 /** Every Instructure-hosted Canvas uses one of these issuers, whatever the school's own domain. */
 export const CANVAS_ISSUERS = ['https://canvas.instructure.com', 'https://canvas.beta.instructure.com', 'https://canvas.test.instructure.com'];

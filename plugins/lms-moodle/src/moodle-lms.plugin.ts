@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LMS_PLUGIN_CLAIM, LmsPlugin, NormalizedLaunchClaims } from '@o2o/plugin-sdk';
-import { moodleRegistrationRequest, moodleSetupHints } from './moodle-registration';
+import { moodleRegistrationRequest, moodleSetupHints } from './moodle-registration.rules';
 
 const ROLE_PATTERNS: [RegExp, NormalizedLaunchClaims['roles'][number]][] = [
   [/(^|[#/])(Administrator|SysAdmin)$/i, 'administrator'],

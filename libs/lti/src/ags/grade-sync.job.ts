@@ -6,7 +6,7 @@ import { JobContext, JobQueue, PermanentJobError } from '@o2o/jobs';
 import { TransactionRunner } from '@o2o/persistence';
 import { LtiCourseLink } from '../entities/lti-course-link.entity';
 import { GradeSyncStatus, LtiGradeSync } from '../entities/lti-grade-sync.entity';
-import { SCOPE } from '../launch/lti-claims';
+import { SCOPE } from '../launch/lti-claims.constants';
 import { RegistrationDirectory } from '../registrations/registration.directory';
 import { LmsCallError } from '../services/lms-call.error';
 import { LtiServiceClient, withPath } from '../services/lti-service.client';

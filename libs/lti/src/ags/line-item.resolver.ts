@@ -8,7 +8,7 @@ import { isUniqueViolation, TransactionRunner } from '@o2o/persistence';
 import type { LtiCourseLink } from '../entities/lti-course-link.entity';
 import { LtiLineItem } from '../entities/lti-line-item.entity';
 import type { LtiRegistration } from '../entities/lti-registration.entity';
-import { SCOPE } from '../launch/lti-claims';
+import { SCOPE } from '../launch/lti-claims.constants';
 import { LmsCallError } from '../services/lms-call.error';
 import { LtiServiceClient } from '../services/lti-service.client';
 

@@ -5,8 +5,8 @@ import type { Locale } from '@o2o/i18n';
 import { PluginRegistry } from '@o2o/plugin-sdk';
 import type { AdminPageData } from '../pages/admin.page';
 import { RegistrationService } from '../registrations/registration.service';
-import { ToolUrls } from '../registrations/tool-urls';
-import { ltiExtensionOf } from '../registrations/lti-lms-extension';
+import { ToolUrls } from '../registrations/tool-urls.value';
+import { ltiExtensionOf } from '../registrations/lti-lms-extension.contract';
 
 /** Reads the tenant's registrations, the tool URLs and each LMS plugin's setup notes for the admin pages. */
 @Injectable()

@@ -6,7 +6,7 @@ import { Course, CourseService } from '@o2o/core';
 import { isUniqueViolation, TransactionRunner } from '@o2o/persistence';
 import { LtiCourseLink } from '../entities/lti-course-link.entity';
 import type { LtiDeployment } from '../entities/lti-deployment.entity';
-import type { LaunchSummary } from '../launch/launch-summary';
+import type { LaunchSummary } from '../launch/launch-summary.mapper';
 
 const MAX_CACHED = 5_000;
 

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@o2o/core';
 import { Locale, translate } from '@o2o/i18n';
 import type { LtiSession, LtiView } from '../entities/lti-session.entity';
-import { LtiRejection } from '../launch/lti-rejection';
+import { LtiRejection } from '../launch/lti-rejection.error';
 import { allowedViews, CoursePages, ShowOptions } from './course-pages.service';
 import { LtiSessionService } from './lti-session.service';
 
@@ -15,20 +15,6 @@ export interface ActionInput {
 
 export type ActionResult = ShowOptions & { view?: LtiView };
 type ActionHandler = (input: ActionInput) => Promise<ActionResult>;
-
-/** A form field that must be a short string. */
-export function field(body: Record<string, unknown>, name: string, max = 200): string {
-  const value = body[name];
-  if (typeof value !== 'string' || !value.trim() || value.length > max) {
-    throw new LtiRejection('INVALID_INPUT', 400, { field: name, reason: 'required' });
-  }
-  return value.trim();
-}
-
-/** Roles a handler needs; learners' actions need none beyond a valid session. */
-export function requireRole(session: LtiSession, ...roles: string[]): void {
-  if (!roles.some((r) => session.roles.includes(r))) throw new LtiRejection('NOT_ALLOWED', 403, {}, `needs ${roles.join('|')}`);
-}
 
 /**
  * POST /lti/app/:action from the course pages. Every action carries the session token in the form body; business

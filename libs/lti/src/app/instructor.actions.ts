@@ -2,9 +2,10 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ATTENDANCE_STATUSES, AttendanceService, AttendanceStatus, OfflineSessionService, SESSION_FORMATS, SessionFormat } from '@o2o/core';
 import { Locale, translate } from '@o2o/i18n';
 import type { LtiSession } from '../entities/lti-session.entity';
-import { LtiRejection } from '../launch/lti-rejection';
-import { CoursePageActions, field, requireRole } from './course-page.actions';
-import { zonedTimeToInstant } from './zoned-time';
+import { LtiRejection } from '../launch/lti-rejection.error';
+import { field, requireRole } from './action-input.util';
+import { CoursePageActions } from './course-page.actions';
+import { zonedTimeToInstant } from './zoned-time.util';
 
 function int(body: Record<string, unknown>, name: string, min: number, max: number): number {
   const n = Number(field(body, name, 10));

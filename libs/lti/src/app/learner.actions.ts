@@ -1,8 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AccountLinkService, BookingService, OfflineSessionService } from '@o2o/core';
 import { Locale, translate } from '@o2o/i18n';
-import { LtiRejection } from '../launch/lti-rejection';
-import { CoursePageActions, field } from './course-page.actions';
+import { LtiRejection } from '../launch/lti-rejection.error';
+import { field } from './action-input.util';
+import { CoursePageActions } from './course-page.actions';
 
 /** The learner page's actions: book (or join the waitlist), cancel one's own booking, get a chat link code. */
 @Injectable()

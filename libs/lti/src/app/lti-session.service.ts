@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@o2o/config';
 import { rawQuery, rowDate, TransactionRunner } from '@o2o/persistence';
 import type { LtiSession, LtiView } from '../entities/lti-session.entity';
-import { LtiRejection } from '../launch/lti-rejection';
+import { LtiRejection } from '../launch/lti-rejection.error';
 
 export type NewLtiSession = Omit<LtiSession, 'id' | 'createdAt' | 'expiresAt'>;
 

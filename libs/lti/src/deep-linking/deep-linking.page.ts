@@ -2,8 +2,8 @@ import type { OfflineSession } from '@o2o/core';
 import { translate } from '@o2o/i18n';
 import { esc, formatWhen, hidden, t } from '../pages/html.util';
 import { renderLayout } from '../pages/page.layout';
-import type { Flash, PageContext } from '../pages/page-fragments';
-import { flashBlock } from '../pages/page-fragments';
+import type { Flash, PageContext } from '../pages/page-fragments.partial';
+import { flashBlock } from '../pages/page-fragments.partial';
 
 export interface DeepLinkingPageData {
   courseTitle?: string;

@@ -1,6 +1,6 @@
 import { createPrivateKey, randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { CLAIM } from '../launch/lti-claims';
+import { CLAIM } from '../launch/lti-claims.constants';
 
 export interface ContentItem {
   type: 'ltiResourceLink';

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { LtiRejection } from '../launch/lti-rejection';
+import { LtiRejection } from '../launch/lti-rejection.error';
 
 const LIMIT = 1024 * 1024;
 

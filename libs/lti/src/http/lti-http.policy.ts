@@ -3,10 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@o2o/config';
 import { Locale, resolveLocale } from '@o2o/i18n';
-import { LtiRejection } from '../launch/lti-rejection';
+import { LtiRejection } from '../launch/lti-rejection.error';
 import { renderErrorPage } from '../pages/error.page';
 import { RegistrationDirectory } from '../registrations/registration.directory';
-import { ToolUrls } from '../registrations/tool-urls';
+import { ToolUrls } from '../registrations/tool-urls.value';
 
 export interface PageOptions {
   status?: number;

@@ -2,12 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request } from 'express';
 import { CoursePageActions } from '../app/course-page.actions';
-import { presentationOf } from '../launch/launch.guard';
+import { presentationOf } from '../launch/launch-presentation.util';
 import { LaunchFlow } from '../launch/launch.flow';
 import { LoginFlow } from '../launch/login.flow';
-import { LtiRejection } from '../launch/lti-rejection';
+import { LtiRejection } from '../launch/lti-rejection.error';
 import { LtijsHost } from '../ltijs/ltijs.host';
-import { ConfigurationDocuments } from '../registrations/configuration-documents';
+import { ConfigurationDocuments } from '../registrations/configuration-documents.service';
 import { readFormBody } from './form-body.reader';
 import { LtiHttpPolicy } from './lti-http.policy';
 

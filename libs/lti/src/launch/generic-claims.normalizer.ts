@@ -1,5 +1,5 @@
 import type { NormalizedLaunchClaims } from '@o2o/plugin-sdk';
-import { CLAIM } from './lti-claims';
+import { CLAIM } from './lti-claims.constants';
 
 type Role = NormalizedLaunchClaims['roles'][number];
 

@@ -11,8 +11,8 @@ import type { LtijsIdToken } from '../ltijs/ltijs.types';
 import type { LaunchFacts } from './launch.guard';
 import { LaunchHooks } from './launch.hooks';
 import { LaunchWriter } from './launch.writer';
-import { summarizeLaunch, viewFor } from './launch-summary';
-import { LtiRejection } from './lti-rejection';
+import { summarizeLaunch, viewFor } from './launch-summary.mapper';
+import { LtiRejection } from './lti-rejection.error';
 
 /**
  * Turns a launch ltijs has verified into a course page: the pseudonymous learner (IdentityService, issuer + sub),

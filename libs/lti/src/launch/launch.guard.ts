@@ -7,9 +7,9 @@ import type { LtiDeployment } from '../entities/lti-deployment.entity';
 import type { LtiRegistration } from '../entities/lti-registration.entity';
 import { PlatformKeySetCache } from '../registrations/platform-key-set.cache';
 import { RegistrationDirectory } from '../registrations/registration.directory';
-import { ToolUrls } from '../registrations/tool-urls';
-import { CLAIM, MESSAGE_TYPES } from './lti-claims';
-import { LtiRejection } from './lti-rejection';
+import { ToolUrls } from '../registrations/tool-urls.value';
+import { CLAIM, MESSAGE_TYPES } from './lti-claims.constants';
+import { LtiRejection } from './lti-rejection.error';
 import { NonceBinder } from './nonce.binder';
 
 const CLOCK_SKEW_S = 60;
@@ -22,17 +22,6 @@ export interface LaunchFacts {
   key: KeyObject;
   nonce: string;
   stateHasQuery: boolean;
-}
-
-/** What a refused launch still lets us show: the language and the way back, read from the (unverified) token. */
-export function presentationOf(idToken: unknown): { locale?: string; returnUrl?: string } {
-  try {
-    const claims = decodeJwt(String(idToken));
-    const p = claims[CLAIM.launchPresentation] as { locale?: string; return_url?: string } | undefined;
-    return { locale: p?.locale ?? (claims.locale as string | undefined), returnUrl: p?.return_url };
-  } catch {
-    return {};
-  }
 }
 
 /**

@@ -3,7 +3,7 @@ import type { LtiCourseLink } from '../entities/lti-course-link.entity';
 import type { LtiDeployment } from '../entities/lti-deployment.entity';
 import type { LtiRegistration } from '../entities/lti-registration.entity';
 import type { LtiSession } from '../entities/lti-session.entity';
-import type { LaunchSummary } from './launch-summary';
+import type { LaunchSummary } from './launch-summary.mapper';
 
 export interface CompletedLaunch {
   registration: LtiRegistration;

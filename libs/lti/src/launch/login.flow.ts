@@ -3,11 +3,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@o2o/config';
 import { LtiHttpPolicy } from '../http/lti-http.policy';
 import { LtiRequestScope, LtiRequestState } from '../ltijs/lti-request.scope';
-import { cookiePolicy, LtijsHost } from '../ltijs/ltijs.host';
+import { cookiePolicy } from '../ltijs/cookie.policy';
+import { LtijsHost } from '../ltijs/ltijs.host';
 import type { LtiRegistration } from '../entities/lti-registration.entity';
 import { renderLoginContinuePage } from '../pages/login-continue.page';
-import { originOf, RegistrationDirectory } from '../registrations/registration.directory';
-import { LtiRejection } from './lti-rejection';
+import { originOf } from '../registrations/origin-of.util';
+import { RegistrationDirectory } from '../registrations/registration.directory';
+import { LtiRejection } from './lti-rejection.error';
 import { NonceBinder } from './nonce.binder';
 
 /** Non-HttpOnly twin of the state cookie: the login page reads it to tell whether the browser keeps our cookies. */

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '@o2o/config';
-import { LtiRejection } from '../launch/lti-rejection';
+import { LtiRejection } from '../launch/lti-rejection.error';
+import { cookiePolicy } from './cookie.policy';
 import { memoizeJsonwebtokenKeys } from './jsonwebtoken-key.memo';
 import { createLtijsProvider } from './ltijs-provider.factory';
 import type { LtijsError, LtijsIdToken, LtijsProvider } from './ltijs.types';
@@ -22,13 +23,6 @@ function rejectionOf(err: LtijsError | undefined): LtiRejection {
   if (/UNREGISTERED_PLATFORM/.test(message)) return new LtiRejection('PLATFORM_UNKNOWN', 401, {}, message);
   if (/PLATFORM_NOT_ACTIVATED/.test(message)) return new LtiRejection('PLATFORM_INACTIVE', 403, {}, message);
   return new LtiRejection('LAUNCH_INVALID', 401, { reason: message }, message);
-}
-
-export function cookiePolicy(config: AppConfig): { secure: boolean; sameSite: 'None' | 'Lax' } {
-  const url = new URL(config.publicUrl);
-  // Browsers keep Secure cookies on https and on loopback; an LMS frames the tool cross-site, which needs SameSite=None.
-  const secure = config.nodeEnv === 'production' || url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  return secure ? { secure: true, sameSite: 'None' } : { secure: false, sameSite: 'Lax' };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Locale, translate } from '@o2o/i18n';
-import { CoursePageActions, requireRole } from '../app/course-page.actions';
-import { LtiRejection } from '../launch/lti-rejection';
+import { requireRole } from '../app/action-input.util';
+import { CoursePageActions } from '../app/course-page.actions';
+import { LtiRejection } from '../launch/lti-rejection.error';
 import { RosterImportService } from './roster-import.service';
 
 /** The instructor page's "Import the roster now" button. */

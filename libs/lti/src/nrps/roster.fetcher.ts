@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { LtiRegistration } from '../entities/lti-registration.entity';
-import { SCOPE } from '../launch/lti-claims';
+import { SCOPE } from '../launch/lti-claims.constants';
 import { LmsCallError } from '../services/lms-call.error';
 import { LtiServiceClient } from '../services/lti-service.client';
 

@@ -9,7 +9,7 @@ import type { LtiCourseLink } from '../entities/lti-course-link.entity';
 import { LtiEnrolment } from '../entities/lti-enrolment.entity';
 import type { LtiRegistration } from '../entities/lti-registration.entity';
 import { normalizeLtiClaims } from '../launch/generic-claims.normalizer';
-import { CLAIM } from '../launch/lti-claims';
+import { CLAIM } from '../launch/lti-claims.constants';
 import type { NrpsMember } from './roster.fetcher';
 
 export interface RosterOutcome {

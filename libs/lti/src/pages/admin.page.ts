@@ -1,7 +1,7 @@
 import type { Locale } from '@o2o/i18n';
 import { translate } from '@o2o/i18n';
 import type { RegistrationWithDeployments } from '../registrations/registration.service';
-import type { ToolUrls } from '../registrations/tool-urls';
+import type { ToolUrls } from '../registrations/tool-urls.value';
 import { esc, hidden, t } from './html.util';
 
 export interface AdminPageData {

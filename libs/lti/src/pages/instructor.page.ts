@@ -3,7 +3,7 @@ import { translate } from '@o2o/i18n';
 import type { LtiRosterImport } from '../entities/lti-roster-import.entity';
 import { esc, formatWhen, hidden, t } from './html.util';
 import { renderLayout } from './page.layout';
-import { actionForm, Flash, flashBlock, navBlock, PageContext } from './page-fragments';
+import { actionForm, Flash, flashBlock, navBlock, PageContext } from './page-fragments.partial';
 
 export interface RosterEntry {
   booking: BookingView;

@@ -2,7 +2,7 @@ import type { Booking, OfflineSession, Suggestion } from '@o2o/core';
 import { translate } from '@o2o/i18n';
 import { esc, t } from './html.util';
 import { renderLayout } from './page.layout';
-import { actionForm, Flash, flashBlock, navBlock, PageContext, sessionMeta } from './page-fragments';
+import { actionForm, Flash, flashBlock, navBlock, PageContext, sessionMeta } from './page-fragments.partial';
 
 export interface LearnerBooking {
   booking: Booking;

@@ -6,12 +6,13 @@ import { TenantService } from '@o2o/core';
 import { translate } from '@o2o/i18n';
 import { PluginRegistry } from '@o2o/plugin-sdk';
 import { LtiHttpPolicy } from '../http/lti-http.policy';
-import { LtiRejection } from '../launch/lti-rejection';
+import { LtiRejection } from '../launch/lti-rejection.error';
 import { esc, jsValue, t } from '../pages/html.util';
 import { renderLayout } from '../pages/page.layout';
-import { ltiExtensionOf, ToolEndpoints } from './lti-lms-extension';
-import { originOf } from './registration.directory';
-import { baseRegistrationRequest, genericConfigurationProblems, PLATFORM_CONFIGURATION, TOOL_CONFIGURATION } from './registration-request.builder';
+import { ltiExtensionOf, ToolEndpoints } from './lti-lms-extension.contract';
+import { originOf } from './origin-of.util';
+import { genericConfigurationProblems } from './platform-configuration.check';
+import { baseRegistrationRequest, PLATFORM_CONFIGURATION, TOOL_CONFIGURATION } from './registration-request.builder';
 import { RegistrationService } from './registration.service';
 
 const MAX_DOCUMENT = 256 * 1024;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { RegistrationWithDeployments } from './registration.service';
-import type { ToolUrls } from './tool-urls';
+import type { ToolUrls } from './tool-urls.value';
 
 class ToolEndpointsView {
   @ApiProperty() loginUrl: string;

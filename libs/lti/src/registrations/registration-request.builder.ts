@@ -1,5 +1,5 @@
-import { SCOPE } from '../launch/lti-claims';
-import type { ToolEndpoints } from './lti-lms-extension';
+import { SCOPE } from '../launch/lti-claims.constants';
+import type { ToolEndpoints } from './lti-lms-extension.contract';
 
 export const TOOL_CONFIGURATION = 'https://purl.imsglobal.org/spec/lti-tool-configuration';
 export const PLATFORM_CONFIGURATION = 'https://purl.imsglobal.org/spec/lti-platform-configuration';
@@ -37,10 +37,4 @@ export function baseRegistrationRequest(tool: ToolEndpoints, platformConfigurati
       ],
     },
   };
-}
-
-/** LTI Dynamic Registration 1.0 §3.5.1: the configuration must come from the issuer's own URL space. */
-export function genericConfigurationProblems(configuration: Record<string, unknown>, configurationUrl: string): string[] {
-  const issuer = String(configuration.issuer ?? '');
-  return configurationUrl.startsWith(issuer.replace(/\/$/, '')) ? [] : [`issuer ${issuer} does not match ${configurationUrl}`];
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LtiDeployment } from '../entities/lti-deployment.entity';
 import { LtiRegistration } from '../entities/lti-registration.entity';
+import { originOf } from './origin-of.util';
 
 /** How long another process's registration change may take to be seen here (ours are seen at once). */
 const STALE_AFTER_MS = 10_000;
@@ -52,14 +53,6 @@ export class RegistrationDirectory {
       }).finally(() => { this.loading = undefined; });
     }
     return this.loading;
-  }
-}
-
-export function originOf(url: string | null | undefined): string | undefined {
-  try {
-    return url ? new URL(url).origin : undefined;
-  } catch {
-    return undefined;
   }
 }
 

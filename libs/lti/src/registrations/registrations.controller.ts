@@ -7,7 +7,7 @@ import { AddDeploymentDto } from './add-deployment.dto';
 import { PlatformView } from './platform.view';
 import { RegisterPlatformDto } from './register-platform.dto';
 import { RegistrationService } from './registration.service';
-import { ToolUrls } from './tool-urls';
+import { ToolUrls } from './tool-urls.value';
 
 /** Manual LTI 1.3 registration: an admin copies the platform's values in, then activates it. */
 @ApiTags('lti')

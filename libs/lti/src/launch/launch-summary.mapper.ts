@@ -2,7 +2,7 @@ import { Locale, resolveLocale } from '@o2o/i18n';
 import type { LmsPlugin } from '@o2o/plugin-sdk';
 import type { LtiView } from '../entities/lti-session.entity';
 import { normalizeLtiClaims } from './generic-claims.normalizer';
-import { CLAIM } from './lti-claims';
+import { CLAIM } from './lti-claims.constants';
 
 export type LaunchRole = 'learner' | 'instructor' | 'administrator';
 

@@ -1,9 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import { Injectable } from '@nestjs/common';
 import { PluginRegistry } from '@o2o/plugin-sdk';
-import { LtiRejection } from '../launch/lti-rejection';
+import { LtiRejection } from '../launch/lti-rejection.error';
 import { DynamicRegistrationFlow } from './dynamic-registration.flow';
-import { ltiExtensionOf } from './lti-lms-extension';
+import { ltiExtensionOf } from './lti-lms-extension.contract';
 
 const ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="#0a3d91"/>' +
   '<text x="32" y="41" font-family="sans-serif" font-size="22" font-weight="700" fill="#fff" text-anchor="middle">O2O</text></svg>';

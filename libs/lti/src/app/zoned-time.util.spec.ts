@@ -1,4 +1,4 @@
-import { zonedTimeToInstant } from './zoned-time';
+import { zonedTimeToInstant } from './zoned-time.util';
 
 describe('zonedTimeToInstant', () => {
   it('reads a wall-clock time in the session time zone', () => {
