@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { GradeSyncJob } from '@o2o/lti';
-import { availableDatabases, LTI_SPEC } from '@o2o/testing';
+import { availableDatabases, LTI_SPEC, REDIS_TEST_URL, redisAvailable } from '@o2o/testing';
 import { createSession } from './support/fixtures';
 import { eventually } from './support/eventually';
 import { LtiHarness, startLtiHarness } from './support/lti-harness';
@@ -152,5 +152,34 @@ describe('gradebook sync where the LMS grants "grade sync only" (no column manag
     expect(h.platform.ags.scores({ lineItemId: item.id, userId: 'u-ann', applied: true })).toHaveLength(1);
     expect(h.platform.ags.lineItems('course-1')).toHaveLength(1);
     expect(rows.find((r: { sessionId: string }) => r.sessionId === unlinked.id).lastError).toMatch(/grade sync without column management/);
+  });
+});
+
+const describeIfRedis = redisAvailable() ? describe : describe.skip;
+
+describeIfRedis('gradebook outbox through BullMQ (REDIS_URL)', () => {
+  let h: LtiHarness;
+  beforeAll(async () => {
+    h = await startLtiHarness('postgres', { env: { REDIS_URL: REDIS_TEST_URL, JOBS_BACKOFF_BASE_MS: '20', JOBS_DEFAULT_ATTEMPTS: '6', LTI_SERVICE_TIMEOUT_MS: '400' } });
+    expect((await h.platform.launch({ user: { id: 'u-ines' }, context: 'course-1', roles: [LTI_SPEC.role.instructor] })).status).toBe(200);
+  });
+  afterAll(() => h?.close());
+
+  it('relays the job written with the attendance and delivers the score once after a 500', async () => {
+    const db = h.t.app.get(DataSource);
+    const courseId = (await h.t.http().get('/api/v1/courses').set(AUTH)).body[0].id;
+    const s = await createSession(h.t, { title: 'Redis lab', topic: 'data-analysis', courseId });
+    const page = await h.platform.launch({ user: { id: 'u-ann' }, context: 'course-1' });
+    await submit(page.browser, page, 'book', { sessionId: s.id });
+    const ann = (await db.query(`SELECT "learnerId" FROM "learner_identity" WHERE "subject" = 'u-ann'`))[0].learnerId;
+    h.platform.failures.error('ags.scores', 1, 503);
+    h.t.clock.set(new Date(s.startsAt));
+    await h.t.http().post(`/api/v1/sessions/${s.id}/attendance`).set(AUTH).send({ learnerId: ann, status: 'present' }).expect(201);
+    await eventually(async () => {
+      const rows = await db.query(`SELECT "status" FROM "lti_grade_sync" WHERE "sessionId" = '${s.id}'`);
+      expect(rows.map((r: { status: string }) => r.status)).toEqual(['sent']);
+    }, { clock: h.t.clock, advanceMs: 1_000 });
+    const item = h.platform.ags.lineItems('course-1').find((i) => i.resourceId === `o2o-session:${s.id}`)!;
+    expect(h.platform.ags.scores({ lineItemId: item.id, applied: true })).toHaveLength(1);
   });
 });

@@ -41,7 +41,9 @@ export class AttendanceOutbox implements OnModuleInit {
       await rawQuery(m, 'INSERT INTO "lti_grade_sync" ("id", "tenantId", "courseLinkId", "sessionId", "learnerId", "attendanceId", "version", ' +
         '"attendanceStatus", "status", "lastError", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       [id, p.tenantId, link.id, p.sessionId, p.learnerId, p.attendanceId, version, p.status, 'queued', null, event.occurredAt]);
-      await this.jobs.enqueue(GRADE_SYNC_JOB, { gradeSyncId: id }, { manager: m, idempotencyKey: `${GRADE_SYNC_JOB}:${id}` });
+      // No idempotency key: row and job are born together in this transaction, and the job skips a row already sent.
+      // (The BullMQ driver's outbox also turns keys into 42-character ids that PostgreSQL's job.id column refuses.)
+      await this.jobs.enqueue(GRADE_SYNC_JOB, { gradeSyncId: id }, { manager: m });
     }
   }
 }
