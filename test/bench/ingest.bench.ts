@@ -13,7 +13,7 @@ import { runXapiBench } from './xapi-throughput.runner';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+  return i > 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
 }
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
