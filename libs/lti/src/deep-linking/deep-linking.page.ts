@@ -17,11 +17,11 @@ export function renderDeepLinkingPage(ctx: PageContext, data: DeepLinkingPageDat
   const { locale } = ctx;
   const option = (value: string, label: string, checked: boolean) =>
     `<div><input type="radio" id="dl-${esc(value)}" name="choice" value="${esc(value)}"${checked ? ' checked' : ''}>` +
-    `<label for="dl-${esc(value)}" style="display:inline">${label}</label></div>`;
+    `<label for="dl-${esc(value)}" class="inline-label">${label}</label></div>`;
   const options = [option('suggestions', t(locale, 'lti.dl.suggestions'), true),
     ...data.sessions.map((s) => option(`session:${s.id}`, `${t(locale, 'lti.dl.session', { title: s.title })} — ${esc(formatWhen(locale, s.startsAt, s.endsAt, s.timeZone))}`, false))];
   const lineItem = data.acceptLineItem
-    ? `<p><input type="checkbox" id="dl-lineitem" name="lineItem" value="on"><label for="dl-lineitem" style="display:inline"> ${t(locale, 'lti.dl.lineItem')}</label></p>`
+    ? `<p><input type="checkbox" id="dl-lineitem" name="lineItem" value="on"><label for="dl-lineitem" class="inline-label"> ${t(locale, 'lti.dl.lineItem')}</label></p>`
     : '';
   const body = `<h1>${t(locale, 'lti.dl.title')}</h1>${flashBlock(data.flash)}` +
     `<form method="post" action="${esc(ctx.actionUrl('deep-link'))}">${hidden({ session: ctx.token, view: ctx.view })}` +

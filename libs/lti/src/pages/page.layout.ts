@@ -22,6 +22,7 @@ ul.cards{list-style:none;padding:0;margin:0}ul.cards>li{border:1px solid #c4c4c4
 .error{border-left:4px solid #a61b1b;background:#fdeeee;padding:8px 12px}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px;border-bottom:1px solid #d0d0d0}
 label{display:block;margin:8px 0 2px}input,select{font:inherit;padding:4px 6px;border:1px solid #6b6b6b;border-radius:4px}form.inline{display:inline}
 nav ul{list-style:none;padding:0;display:flex;gap:8px;flex-wrap:wrap}code{background:#f1f1f1;padding:2px 4px;word-break:break-all}.row{display:flex;gap:8px;align-items:center;flex-wrap:wrap}
+.inline-label{display:inline}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 `;
 
