@@ -14,9 +14,9 @@ import {
 
 export const BULLMQ_QUEUE_NAME = 'o2o-jobs';
 
-/** BullMQ ids may not contain ':' and must not look like integers, so idempotency keys are hashed. */
+/** BullMQ ids may not contain ':' and must not look like integers, so idempotency keys are hashed (36 chars: the outbox row id). */
 export function bullmqJobId(idempotencyKey: string): string {
-  return 'k-' + createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 40);
+  return 'k-' + createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 34);
 }
 
 /**
