@@ -11,7 +11,11 @@ export function registerMessages(messages: Catalogue): void {
 
 export function translate(locale: Locale, key: string, params: Record<string, unknown> = {}): string {
   const entry = catalogues.find((c) => c[key])?.[key];
-  const template = entry ? entry[locale] ?? entry.en : key;
+  return fillTemplate(entry ? entry[locale] ?? entry.en : key, params);
+}
+
+/** Replaces `{name}` placeholders; unknown names stay visible rather than vanish. */
+export function fillTemplate(template: string, params: Record<string, unknown> = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) =>
     params[name] === undefined ? `{${name}}` : String(params[name]),
   );

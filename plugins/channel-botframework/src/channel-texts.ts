@@ -1,3 +1,5 @@
+import { fillTemplate, resolveLocale } from '@o2o/i18n';
+
 /** The few words the Bot Framework plugin writes itself (plain-text rendering, HTTP errors), in both languages. */
 export const CHANNEL_TEXTS = {
   replyWith: { en: 'Reply with: {choices}', 'zh-CN': '请回复:{choices}' },
@@ -23,10 +25,10 @@ export type ChannelLocale = 'en' | 'zh-CN';
 type Entry = { en: string; 'zh-CN': string };
 
 export function channelText(entry: Entry, locale: ChannelLocale, params: Record<string, unknown> = {}): string {
-  return entry[locale].replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
+  return fillTemplate(entry[locale], params);
 }
 
-/** `zh*` → zh-CN, anything else English: the plugin only needs to pick between its two texts. */
+/** Same rule as the API: any `zh*` tag (also in an Accept-Language list) → zh-CN. */
 export function channelLocale(tag: unknown): ChannelLocale {
-  return typeof tag === 'string' && /^zh/i.test(tag) ? 'zh-CN' : 'en';
+  return resolveLocale(typeof tag === 'string' ? tag : undefined);
 }
