@@ -21,8 +21,8 @@ describe('time limit on a big instance', () => {
   it('stops the MIP at the limit and keeps its best plan when a zero gap is demanded', async () => {
     const plan = await new ServicePlanSolver().solve(input, { timeLimitSeconds: 6, mipRelGap: 0 });
     expect(plan.status).toBe('time_limit');
-    // On a loaded machine the heuristics can use the whole budget before the MIP starts ('Not run').
-    expect(['Time limit reached', 'Not run']).toContain(plan.stats.solverStatus);
+    // stats.solverStatus is the last HiGHS stage, which may be a local sub-problem solved to 'Optimal' or no stage at
+    // all on a loaded machine; the global claim is the plan status with a positive gap.
     expect(verifyServicePlan(input, plan)).toEqual([]);
     expect(plan.gap).toBeGreaterThan(0);
     expect(plan.bestBound).toBeGreaterThan(plan.objectiveValue);
