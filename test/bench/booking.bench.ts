@@ -24,7 +24,7 @@ const freePort = () => new Promise<number>((done) => {
 
 async function startHost(env: Record<string, string>): Promise<{ base: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...process.execArgv, HOST_MAIN], {
+  const child = spawn(process.execPath, [...process.execArgv, ...(process.env.BENCH_HOST_NODE_ARGS ?? "").split(" ").filter(Boolean), HOST_MAIN], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
