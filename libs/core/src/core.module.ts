@@ -12,6 +12,8 @@ import { FeedbackService } from './feedback/feedback.service';
 import { IdentityService } from './identity/identity.service';
 import { LearnerService } from './learners/learner.service';
 import { OfflineSessionService } from './sessions/offline-session.service';
+import { PlanProposals } from './plans/plan-proposals.port';
+import { PluggablePlanProposals } from './plans/pluggable-plan-proposals.service';
 import { TenantService } from './tenants/tenant.service';
 import { VenueService } from './venues/venue.service';
 import { CatalogueSuggestionRanker } from './suggestions/catalogue-suggestion.ranker';
@@ -21,7 +23,7 @@ import { SuggestionService } from './suggestions/suggestion.service';
 const services = [
   DomainEventBus, IdentityService, TenantService, CourseService, LearnerService, VenueService,
   OfflineSessionService, WaitlistPromoter, BookingService, AttendanceService, FeedbackService,
-  AccountLinkService, SuggestionService,
+  AccountLinkService, SuggestionService, PluggablePlanProposals,
 ];
 
 /** The domain: tenants, courses, learners, venues, offline sessions, bookings, attendance, feedback. */
@@ -32,7 +34,8 @@ const services = [
     ...services,
     { provide: Clock, useClass: SystemClock },
     { provide: SuggestionRanker, useClass: CatalogueSuggestionRanker },
+    { provide: PlanProposals, useExisting: PluggablePlanProposals },
   ],
-  exports: [...services, Clock, SuggestionRanker, TypeOrmModule],
+  exports: [...services, Clock, SuggestionRanker, PlanProposals, TypeOrmModule],
 })
 export class CoreModule {}

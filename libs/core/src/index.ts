@@ -33,3 +33,5 @@ export * from './demo/demo-seed.service';
 export * from './suggestions/catalogue-suggestion.ranker';
 export * from './suggestions/suggestion';
 export * from './suggestions/suggestion.service';
+export * from './plans/plan-proposals.port';
+export * from './plans/pluggable-plan-proposals.service';

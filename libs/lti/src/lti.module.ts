@@ -18,6 +18,7 @@ import { InstructorPageLoader } from './app/instructor-page.loader';
 import { LearnerActions } from './app/learner.actions';
 import { LearnerPageLoader } from './app/learner-page.loader';
 import { LtiSessionService } from './app/lti-session.service';
+import { PlanProposalActions } from './app/plan-proposal.actions';
 import { LtiHttpPolicy } from './http/lti-http.policy';
 import { LtiRouter } from './http/lti.router';
 import { registerLtiMessages } from './i18n/lti-messages.registry';
@@ -56,7 +57,7 @@ registerLtiMessages();
   providers: [
     RegistrationDirectory, RegistrationService, PlatformKeySetCache, LtiHttpPolicy, LtijsHost, LoginFlow, LaunchGuard,
     LaunchFlow, LaunchCompleter, LaunchHooks, LaunchWriter, LtiSessionService, CourseLinkService, CoursePages, CoursePageActions,
-    LearnerPageLoader, LearnerActions, InstructorPageLoader, InstructorActions, AdminPageLoader, AdminConsole, LtiRouter,
+    LearnerPageLoader, LearnerActions, InstructorPageLoader, InstructorActions, AdminPageLoader, AdminConsole, LtiRouter, PlanProposalActions,
     ServiceTokenClient, LtiServiceClient, AttendanceOutbox, LineItemResolver, GradeSyncJob, ResourceLinkLineItems,
     RosterFetcher, RosterReconciler, RosterImportService, RosterActions, DeepLinkingService, DynamicRegistrationFlow, ConfigurationDocuments, LtiCleanupJob,
     {

@@ -27,6 +27,7 @@ export { PlannerModule } from './plans/planner.module';
 export { PLANNER_SCHEMA } from './plans/planner.schema';
 export { ServicePlanService } from './plans/service-plan.service';
 export { PlanApprovalService } from './plans/plan-approval.service';
+export { CoursePlanProposals } from './plans/course-plan-proposals.service';
 export { PlanScoringService } from './plans/plan-scoring.service';
 export { ServicePlanRecord } from './plans/service-plan.entity';
 export type { ServicePlanStatus } from './plans/service-plan.entity';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { Attendance, BookingService, Clock, Course, LearnerIdentity, OfflineSessionService, Tenant } from '@o2o/core';
+import { Attendance, BookingService, Clock, Course, LearnerIdentity, OfflineSessionService, PlanProposals, Tenant } from '@o2o/core';
 import { LtiCourseLink } from '../entities/lti-course-link.entity';
 import { LtiGradeSync } from '../entities/lti-grade-sync.entity';
 import { LtiRosterImport } from '../entities/lti-roster-import.entity';
@@ -10,13 +10,17 @@ import type { InstructorPageData, RosterEntry } from '../pages/instructor.page';
 
 const RECENT_MS = 14 * 86_400_000;
 
-/** Reads what the instructor page shows: the course's sessions, one session's bookings, roster and gradebook status. */
+/**
+ * Reads what the instructor page shows: the course's sessions, one session's bookings, roster and gradebook status, and
+ * the planner's draft plans for the course (through core's PlanProposals port: none when no planner runs).
+ */
 @Injectable()
 export class InstructorPageLoader {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: OfflineSessionService,
     private readonly bookings: BookingService,
+    private readonly proposals: PlanProposals,
     private readonly clock: Clock,
   ) {}
 
@@ -50,10 +54,14 @@ export class InstructorPageLoader {
       ? await this.dataSource.getRepository(LtiRosterImport).findOne({ where: { courseLinkId: link.id, status: 'done' }, order: { finishedAt: 'DESC', startedAt: 'DESC' } })
       : null;
     const grades = link ? await this.gradeCounts(link.id) : { sent: 0, queued: 0, failed: 0 };
+    const plans = {
+      proposals: session.courseId ? await this.proposals.forCourse(session.tenantId, session.courseId) : [],
+      canApprove: this.proposals.canApprove && session.roles.includes('administrator'),
+    };
     return {
       courseTitle: (session.launch.courseTitle as string | undefined) ?? course?.title,
       courseTopic: course?.topic, timeZone: tenant?.timeZone && tenant.timeZone !== 'UTC' ? tenant.timeZone : 'Asia/Shanghai',
-      sessions, selected, roster, rosterAvailable: !!link?.nrpsUrl, lastImport, grades, now,
+      sessions, selected, roster, rosterAvailable: !!link?.nrpsUrl, lastImport, grades, plans, now,
     };
   }
 

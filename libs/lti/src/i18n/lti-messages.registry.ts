@@ -2,6 +2,7 @@ import { registerMessages } from '@o2o/i18n';
 import { LTI_ADMIN_MESSAGES } from './lti-admin.messages';
 import { LTI_ERROR_MESSAGES } from './lti-error.messages';
 import { LTI_PAGE_MESSAGES } from './lti-page.messages';
+import { LTI_PLAN_MESSAGES } from './lti-plan.messages';
 
 let registered = false;
 
@@ -12,4 +13,5 @@ export function registerLtiMessages(): void {
   registerMessages(LTI_ERROR_MESSAGES);
   registerMessages(LTI_PAGE_MESSAGES);
   registerMessages(LTI_ADMIN_MESSAGES);
+  registerMessages(LTI_PLAN_MESSAGES);
 }

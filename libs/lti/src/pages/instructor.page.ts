@@ -4,6 +4,7 @@ import type { LtiRosterImport } from '../entities/lti-roster-import.entity';
 import { esc, formatWhen, hidden, t } from './html.util';
 import { renderLayout } from './page.layout';
 import { actionForm, Flash, flashBlock, navBlock, PageContext } from './page-fragments.partial';
+import { PlanProposalsData, renderPlanProposals } from './plan-proposals.partial';
 
 export interface RosterEntry {
   booking: BookingView;
@@ -22,6 +23,7 @@ export interface InstructorPageData {
   rosterAvailable: boolean;
   lastImport: LtiRosterImport | null;
   grades: { sent: number; queued: number; failed: number };
+  plans: PlanProposalsData;
   flash?: Flash;
   now: Date;
 }
@@ -97,13 +99,13 @@ function createForm(ctx: PageContext, data: InstructorPageData): string {
     `<p><button type="submit">${t(locale, 'lti.instructor.create')}</button></p></form></section>`;
 }
 
-/** The instructor's course page: sessions, bookings and waitlists, attendance, roster import, new sessions. */
+/** The instructor's course page: sessions, bookings and waitlists, attendance, roster import, plan proposals, new sessions. */
 export function renderInstructorPage(ctx: PageContext, data: InstructorPageData): string {
   const { locale } = ctx;
   const body = `${navBlock(ctx)}<h1>${t(locale, 'lti.instructor.title', { course: data.courseTitle ?? '' })}</h1>${flashBlock(data.flash)}` +
     `<section aria-labelledby="h-sessions"><h2 id="h-sessions" class="visually-hidden">${t(locale, 'lti.app')}</h2>${sessionRows(ctx, data)}</section>` +
     rosterTable(ctx, data) + rosterSection(ctx, data) +
-    `<section aria-labelledby="h-plans"><h2 id="h-plans">${t(locale, 'lti.instructor.plans')}</h2><p>${t(locale, 'lti.instructor.noPlans')}</p></section>` +
+    renderPlanProposals(ctx, data.plans, data.timeZone) +
     createForm(ctx, data);
   return renderLayout({ locale, nonce: ctx.nonce, title: translate(locale, 'lti.app'), body });
 }
