@@ -1,6 +1,7 @@
 /**
  * npm run bench:booking — bookings per second and latency with 100 concurrent HTTP clients against the real host
  * (started as its own process, as in production), on SQLite and (when 127.0.0.1:5432 answers) PostgreSQL.
+ * BENCH_DATABASES=sqlite|postgres picks one; BENCH_HOST_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the host.
  * Afterwards checks over the API that no session holds more confirmed bookings than seats.
  */
 import { ChildProcess, spawn } from 'node:child_process';
@@ -91,7 +92,9 @@ async function bench(kind: DatabaseKind) {
 
 async function main() {
   const rows = [];
-  for (const kind of availableDatabases()) rows.push(await bench(kind));
+  // BENCH_DATABASES=postgres (or sqlite) runs one database only.
+  const only = process.env.BENCH_DATABASES?.split(',');
+  for (const kind of availableDatabases().filter((k) => !only || only.includes(k))) rows.push(await bench(kind));
   console.table(rows);
   if (rows.some((r) => r['over-booked sessions'] > 0)) process.exit(1);
 }

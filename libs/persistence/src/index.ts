@@ -7,3 +7,4 @@ export * from './sql-executor';
 export * from './sqlite-direct.executor';
 export * from './table-builder';
 export * from './transaction.runner';
+export * from './pg-direct.executor';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder, ObjectLiteral } from 'typeorm';
-import { executorFor, SqlExecutor } from './sql-executor';
+import { PgClient, PgDirectExecutor } from './pg-direct.executor';
+import { SqlExecutor } from './sql-executor';
 import { BetterSqliteDatabase, SqliteDirectExecutor } from './sqlite-direct.executor';
 
 /**
@@ -22,7 +23,7 @@ export class TransactionRunner {
   }
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.isSqlite) return this.withRetry(work);
+    if (!this.isSqlite) return this.withRetry(() => this.dataSource.transaction(work));
     const result = this.queue.then(() => this.dataSource.transaction(work));
     this.queue = result.catch(() => undefined);
     return result;
@@ -30,11 +31,12 @@ export class TransactionRunner {
 
   /**
    * A unit of work in plain SQL, for hot paths. On SQLite it talks to the connection directly (inside the same
-   * write queue as `run`); on PostgreSQL it is an ordinary transaction. Example:
+   * write queue as `run`); on PostgreSQL it is an ordinary transaction whose statements go straight to the pooled
+   * connection as prepared statements (retried like `run`). Example:
    * `await tx.runSql((sql) => sql.query('UPDATE "offline_session" SET "revision" = "revision" + 1 WHERE "id" = ?', [id]))`.
    */
   runSql<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
-    if (!this.isSqlite) return this.withRetry((m) => work(executorFor(m)));
+    if (!this.isSqlite) return this.withRetry(() => this.runPgSql(work));
     const result = this.queue.then(async () => {
       const direct = (this.direct ??= new SqliteDirectExecutor(
         (this.dataSource.driver as unknown as { databaseConnection: BetterSqliteDatabase }).databaseConnection,
@@ -59,15 +61,35 @@ export class TransactionRunner {
     return this.isSqlite ? qb : qb.setLock('pessimistic_write');
   }
 
-  private async withRetry<T>(work: (manager: EntityManager) => Promise<T>, attempt = 1): Promise<T> {
+  private async runPgSql<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
     try {
-      return await this.dataSource.transaction(work);
+      const client = (await runner.connect()) as PgClient;
+      // The runner's own BEGIN/COMMIT keep its transaction bookkeeping right for ORM calls made through `manager`.
+      await runner.startTransaction();
+      try {
+        const value = await work(new PgDirectExecutor(client, runner.manager));
+        await runner.commitTransaction();
+        return value;
+      } catch (err) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+        throw err;
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Runs a whole transaction again on serialization failures and deadlocks (PostgreSQL). */
+  private async withRetry<T>(transaction: () => Promise<T>, attempt = 1): Promise<T> {
+    try {
+      return await transaction();
     } catch (err) {
       const code = (err as { code?: string; driverError?: { code?: string } }).driverError?.code ??
         (err as { code?: string }).code;
       if ((code === '40001' || code === '40P01') && attempt < 5) {
         await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 10));
-        return this.withRetry(work, attempt + 1);
+        return this.withRetry(transaction, attempt + 1);
       }
       throw err;
     }

@@ -1,0 +1,48 @@
+import type { EntityManager } from 'typeorm';
+import { SqlExecutor } from './sql-executor';
+
+/** The part of a node-postgres pool client the hot path uses. */
+export interface PgClient {
+  query(config: { name?: string; text: string; values?: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+interface PreparedText {
+  name: string;
+  text: string;
+}
+
+// Shared by every connection: the same SQL always gets the same statement name, which node-postgres prepares once
+// per connection and then only binds, so the server skips parsing and planning on every later call.
+const prepared = new Map<string, PreparedText>();
+
+function preparedFor(sql: string): PreparedText {
+  let entry = prepared.get(sql);
+  if (!entry) {
+    let n = 0;
+    entry = { name: `o2o_${prepared.size + 1}`, text: sql.replace(/\?/g, () => `$${++n}`) };
+    // A runaway set of distinct statements would grow every connection's prepared cache; past the bound, run unnamed.
+    if (prepared.size < 1000) prepared.set(sql, entry);
+    else entry = { name: '', text: entry.text };
+  }
+  return entry;
+}
+
+/**
+ * `?`-placeholder statements straight on the transaction's pooled PostgreSQL connection, as named prepared
+ * statements: no query runner or broadcaster per call. Used only inside TransactionRunner.runSql, which opens and
+ * closes the transaction on the same connection that `manager` uses.
+ */
+export class PgDirectExecutor implements SqlExecutor {
+  readonly forUpdate = ' FOR UPDATE';
+
+  constructor(
+    private readonly client: PgClient,
+    readonly manager: EntityManager,
+  ) {}
+
+  async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const { name, text } = preparedFor(sql);
+    const result = await this.client.query(name ? { name, text, values: params } : { text, values: params });
+    return result.rows as T[];
+  }
+}
