@@ -32,8 +32,8 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-async function start(script: string, env: Record<string, string>, ready: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [resolve(DIST, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+async function start(script: string, env: Record<string, string>, ready: string, nodeArgs: string[] = []): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, resolve(DIST, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   for (let i = 0; i < 300; i++) {
     if (await fetch(ready).then((r) => r.status < 500, () => false)) return child;
     await new Promise((r) => setTimeout(r, 100));
@@ -106,7 +106,9 @@ async function bench(kind: DatabaseKind): Promise<RunResult[]> {
   const env = { DATA_DIR: db.dataDir, ...db.env, ADMIN_API_TOKEN: TOKEN, IDENTITY_SECRET: 'bench-identity-secret-0123456789abcdef', DEMO_SEED: 'false', LOG_LEVEL: 'warn', HOST: '127.0.0.1' };
   const children: ChildProcess[] = [];
   try {
-    children.push(await start('apps/host/src/main.js', { ...env, PORT: String(ourPort), PUBLIC_URL: ours, JOBS_RUN_IN_HOST: 'false' }, `${ours}/health`));
+    // BENCH_HOST_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof-lti" profiles the host (written when it stops on SIGINT).
+    const hostArgs = (process.env.BENCH_HOST_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    children.push(await start('apps/host/src/main.js', { ...env, PORT: String(ourPort), PUBLIC_URL: ours, JOBS_RUN_IN_HOST: 'false' }, `${ours}/health`, hostArgs));
     const register = async (clientId: string, base: string, prefix: string) => {
       platform.registerTool({ clientId, deploymentIds: ['1'], loginUrl: `${base}${prefix}/login`, redirectUris: [`${base}${prefix}/launch`], jwksUrl: `${base}${prefix}/keys`,
         customParameters: { o2o_topic: 'data-analysis' } });
@@ -144,7 +146,12 @@ async function bench(kind: DatabaseKind): Promise<RunResult[]> {
     const results = targets.map((target, i) => summary(target.name, tallies[i]));
     return results;
   } finally {
-    for (const child of children) child.kill();
+    // SIGINT: the host shuts down through Nest's hooks (and writes its CPU profile when asked to).
+    await Promise.all(children.map((child) => new Promise((done) => {
+      if (child.exitCode !== null) return done(undefined);
+      child.once('exit', done);
+      child.kill('SIGINT');
+    })));
     await platform.stop();
     await db.drop();
   }
