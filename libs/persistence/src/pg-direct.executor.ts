@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { SqlExecutor } from './sql-executor';
+import { SqlExecutor, SqlStatement } from './sql-executor';
 
 /** The part of a node-postgres pool client the hot path uses. */
 export interface PgClient {
@@ -44,5 +44,14 @@ export class PgDirectExecutor implements SqlExecutor {
     const { name, text } = preparedFor(sql);
     const result = await this.client.query(name ? { name, text, values: params } : { text, values: params });
     return result.rows as T[];
+  }
+
+  async writeAll(statements: SqlStatement[]): Promise<void> {
+    if (statements.length === 0) return;
+    // One round trip: every statement but the last becomes a data-modifying CTE, which PostgreSQL always runs.
+    const ctes = statements.slice(0, -1).map((s, i) => `"w${i}" AS (${s.sql})`);
+    const last = statements[statements.length - 1].sql;
+    const sql = ctes.length ? `WITH ${ctes.join(', ')} ${last}` : last;
+    await this.query(sql, statements.flatMap((s) => s.params));
   }
 }

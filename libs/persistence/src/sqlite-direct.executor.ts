@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { sqliteDateTime } from './raw-sql';
-import { SqlExecutor } from './sql-executor';
+import { SqlExecutor, SqlStatement } from './sql-executor';
 
 interface Statement {
   reader: boolean;
@@ -29,6 +29,10 @@ export class SqliteDirectExecutor implements SqlExecutor {
 
   async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     return this.querySync<T>(sql, params);
+  }
+
+  async writeAll(statements: SqlStatement[]): Promise<void> {
+    for (const { sql, params } of statements) this.querySync(sql, params);
   }
 
   querySync<T>(sql: string, params: unknown[] = []): T[] {

@@ -37,7 +37,11 @@ export class ProactiveScheduler implements OnModuleInit, OnApplicationBootstrap 
   ) {}
 
   onModuleInit(): void {
-    this.bus.subscribe('BookingConfirmed', (e) => this.scheduleReminders(e.payload.tenantId, e.payload.bookingId));
+    this.bus.subscribe('BookingConfirmed', async (e) => {
+      // Most bookings come from learners without a chat link: one lookup, before reading the booking back.
+      if (!(await this.links.hasLink(e.payload.tenantId, e.payload.learnerId))) return;
+      await this.scheduleReminders(e.payload.tenantId, e.payload.bookingId);
+    });
     this.bus.subscribe('BookingPromoted', async (e) => {
       await this.seatNotice(e.payload.tenantId, e.payload.bookingId, e.payload.learnerId);
       await this.scheduleReminders(e.payload.tenantId, e.payload.bookingId);

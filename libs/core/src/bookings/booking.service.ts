@@ -81,19 +81,19 @@ export class BookingService {
         queueNumber: seat ? null : seq + 1, confirmedAt: seat ? now : null, promotedAt: null, cancelledAt: null,
         cancelReason: null, createdAt: now, updatedAt: now,
       });
-      await sql.query(
-        `INSERT INTO "booking" ("id", "tenantId", "sessionId", "learnerId", "status", "queueNumber", "source",
+      const writes = [{
+        sql: `INSERT INTO "booking" ("id", "tenantId", "sessionId", "learnerId", "status", "queueNumber", "source",
          "confirmedAt", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [booking.id, tenantId, sessionId, learnerId, booking.status, booking.queueNumber, source, booking.confirmedAt, now, now]);
-      await sql.query(seat
-        ? 'UPDATE "offline_session" SET "confirmedCount" = ? WHERE "id" = ?'
-        : 'UPDATE "offline_session" SET "waitlistCount" = ?, "queueSeq" = ? WHERE "id" = ?',
-      seat ? [confirmed + 1, sessionId] : [waitlisted + 1, seq + 1, sessionId]);
+        params: [booking.id, tenantId, sessionId, learnerId, booking.status, booking.queueNumber, source, booking.confirmedAt, now, now],
+      }, seat
+        ? { sql: 'UPDATE "offline_session" SET "confirmedCount" = ? WHERE "id" = ?', params: [confirmed + 1, sessionId] }
+        : { sql: 'UPDATE "offline_session" SET "waitlistCount" = ?, "queueSeq" = ? WHERE "id" = ?', params: [waitlisted + 1, seq + 1, sessionId] }];
       const facts = { tenantId, sessionId, bookingId: booking.id, learnerId };
       const waitlistPosition = seat ? null : waitlisted + 1;
+      // The booking, the counters and the event row go to the database together (one round trip on PostgreSQL).
       events.push(seat
-        ? await this.bus.record(sql, 'BookingConfirmed', facts, now)
-        : await this.bus.record(sql, 'BookingWaitlisted', { ...facts, waitlistPosition: waitlistPosition! }, now));
+        ? await this.bus.record(sql, 'BookingConfirmed', facts, now, writes)
+        : await this.bus.record(sql, 'BookingWaitlisted', { ...facts, waitlistPosition: waitlistPosition! }, now, writes));
       return { booking: { ...booking, waitlistPosition }, created: true };
     });
     await this.bus.publish(events);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { executorFor, isSqlExecutor, SqlExecutor } from '@o2o/persistence';
+import { executorFor, isSqlExecutor, SqlExecutor, SqlStatement } from '@o2o/persistence';
 import { DomainEvent, DomainEventMap, DomainEventType } from './domain-events';
 
 type Handler<K extends DomainEventType> = (event: DomainEvent<K>) => void | Promise<void>;
@@ -38,17 +38,24 @@ export class DomainEventBus {
   }
 
   /** Builds an event and writes it to the durable log within the caller's transaction. */
+  /**
+   * Logs an event in the writer's unit of work. `alongWith` are the writer's own writes, sent in the same round trip
+   * as the event row where the database allows (see SqlExecutor.writeAll).
+   */
   async record<K extends DomainEventType>(
     unitOfWork: EntityManager | SqlExecutor,
     type: K,
     payload: DomainEventMap[K],
     occurredAt: Date,
+    alongWith: SqlStatement[] = [],
   ): Promise<DomainEvent<K>> {
     const event: DomainEvent<K> = { id: randomUUID(), type, payload, occurredAt };
     // Raw insert: this runs inside every booking, where the ORM's insert machinery cost more than the write.
     const sql = isSqlExecutor(unitOfWork) ? unitOfWork : executorFor(unitOfWork);
-    await sql.query('INSERT INTO "domain_event" ("id", "tenantId", "type", "payload", "occurredAt") VALUES (?, ?, ?, ?, ?)',
-      [event.id, (payload as { tenantId: string }).tenantId, type, JSON.stringify(payload), occurredAt]);
+    await sql.writeAll([...alongWith, {
+      sql: 'INSERT INTO "domain_event" ("id", "tenantId", "type", "payload", "occurredAt") VALUES (?, ?, ?, ?, ?)',
+      params: [event.id, (payload as { tenantId: string }).tenantId, type, JSON.stringify(payload), occurredAt],
+    }]);
     for (const handler of this.transactional.get(type) ?? []) await handler(event as DomainEvent<DomainEventType>, sql.manager);
     return event;
   }

@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { availableDatabases, createTestDatabase, TestDatabase } from '@o2o/testing';
+import { TransactionRunner } from './transaction.runner';
+
+describe.each(availableDatabases())('TransactionRunner.runSql on %s', (kind) => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let tx: TransactionRunner;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    dataSource = kind === 'sqlite'
+      ? new DataSource({ type: 'better-sqlite3', database: join(db.dataDir, 'runner.sqlite') })
+      : new DataSource({ type: 'postgres', url: db.env.DATABASE_URL, extra: { max: 4 } });
+    await dataSource.initialize();
+    await dataSource.query('CREATE TABLE "seat" ("id" varchar(36) PRIMARY KEY, "taken" integer NOT NULL)');
+    await dataSource.query('CREATE TABLE "seat_log" ("id" varchar(36) PRIMARY KEY, "seatId" varchar(36) NOT NULL)');
+    await dataSource.query(`INSERT INTO "seat" ("id", "taken") VALUES ('s1', 0)`);
+    tx = new TransactionRunner(dataSource);
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  const takeSeat = (logId: string) => tx.runSql(async (sql) => {
+    const [seat] = await sql.query<{ taken: number | string }>(`SELECT "taken" FROM "seat" WHERE "id" = ?${sql.forUpdate}`, ['s1']);
+    await sql.writeAll([
+      { sql: 'UPDATE "seat" SET "taken" = ? WHERE "id" = ?', params: [Number(seat.taken) + 1, 's1'] },
+      { sql: 'INSERT INTO "seat_log" ("id", "seatId") VALUES (?, ?)', params: [logId, 's1'] },
+    ]);
+  });
+
+  const state = async () => {
+    const [seat] = await dataSource.query('SELECT "taken" FROM "seat" WHERE "id" = \'s1\'');
+    const [{ n }] = await dataSource.query('SELECT COUNT(*) AS "n" FROM "seat_log"');
+    return { taken: Number(seat.taken), logged: Number(n) };
+  };
+
+  it('applies every statement of writeAll, and concurrent units of work never lose an update', async () => {
+    await Promise.all(Array.from({ length: 40 }, (_, i) => takeSeat(`log-${i}`)));
+    expect(await state()).toEqual({ taken: 40, logged: 40 });
+  });
+
+  it('writes nothing of a unit of work whose writeAll fails part-way', async () => {
+    const before = await state();
+    // The second statement hits the primary key of a row logged above: the first must not survive.
+    await expect(takeSeat('log-0')).rejects.toThrow();
+    expect(await state()).toEqual(before);
+    // The connection is usable afterwards (no transaction left open on it).
+    await takeSeat('log-after-failure');
+    expect(await state()).toEqual({ taken: before.taken + 1, logged: before.logged + 1 });
+  });
+
+  it('rolls back when the work throws after writing', async () => {
+    const before = await state();
+    await expect(tx.runSql(async (sql) => {
+      await sql.writeAll([{ sql: 'INSERT INTO "seat_log" ("id", "seatId") VALUES (?, ?)', params: ['log-thrown', 's1'] }]);
+      throw new Error('business rule failed');
+    })).rejects.toThrow('business rule failed');
+    expect(await state()).toEqual(before);
+  });
+});
