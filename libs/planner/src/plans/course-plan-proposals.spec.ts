@@ -45,7 +45,7 @@ async function storePlan(ds: DataSource, candidates: PlanCandidateRecord[], stat
     modelVersionId: null, eligibleLearners: learners.length, eligiblePairs: input.scores.length, createdSessions: {}, createdAt,
     approvalStartedAt: null, approvedAt: status === 'approved' ? createdAt : null,
   });
-  await ds.getRepository(ServicePlanRecord).insert(record);
+  await ds.getRepository(ServicePlanRecord).insert(record as never);
   return { record, plan };
 }
 
