@@ -47,8 +47,10 @@ export class MessagesController {
     try {
       const response = await this.adapter.run(auth, activity, (context) => this.handler.onTurn(context, tenant));
       res.status(response?.status ?? 200);
-      if (response?.body !== undefined) res.json(response.body);
-      else res.end();
+      if (response?.body === undefined) return void res.end();
+      // Not res.json: it also hashes every body for an ETag, which means nothing on a POST answer.
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.end(JSON.stringify(response.body));
     } catch (err) {
       // Reached only when botbuilder fails before or after the turn (the turn's own errors end in onTurnError).
       const reference = randomUUID().slice(0, 8);

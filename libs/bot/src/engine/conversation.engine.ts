@@ -59,7 +59,7 @@ export class ConversationEngine extends ChatEngine implements OnModuleInit {
 
   private async run(turn: ChatTurn, forced: Understanding | undefined, depth: number): Promise<ChatMessage[]> {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      const [link, existing] = await Promise.all([this.links.find(turn.reference), this.store.load(turn.reference)]);
+      const { link, conversation: existing } = await this.store.start(turn.reference);
       // A linked user belongs to the learner's tenant; otherwise the endpoint's tenant, else where the chat began.
       const tenant = await this.tenants.resolve(link?.tenantId ?? turn.tenant ?? existing?.tenantId);
       const startLocale = resolveLocale(turn.locale, resolveLocale(tenant.defaultLocale, this.config.defaultLocale));

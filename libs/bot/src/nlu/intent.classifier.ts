@@ -31,6 +31,8 @@ export interface Classification {
 // Out-of-scope small talk is a class of its own: without it the network must spread "what's the weather"
 // over real intents and sometimes does so confidently.
 const LABELS: readonly NluIntent[] = [...INTENTS, 'none'];
+/** Classifications remembered per (masked) utterance: people repeat themselves, and buttons send the same labels. */
+const MEMO_SIZE = 5000;
 
 export interface IntentTrainingReport {
   language: NluLanguage;
@@ -49,6 +51,7 @@ export interface IntentTrainingReport {
 export class IntentClassifier {
   private network?: NeuralNetwork;
   private readonly known = new Set<string>();
+  private readonly memo = new Map<string, Classification>();
 
   constructor(readonly language: NluLanguage) {}
 
@@ -62,6 +65,7 @@ export class IntentClassifier {
     }
     const started = performance.now();
     this.known.clear();
+    this.memo.clear();
     const samples: Array<{ input: Record<string, number>; output: Record<string, number> }> = [];
     for (const intent of LABELS) {
       for (const utterance of corpus.intents[intent] ?? []) {
@@ -92,10 +96,22 @@ export class IntentClassifier {
    */
   classify(text: string): Classification {
     if (!this.network) throw new Error(`intent classifier '${this.language}' is not trained`);
+    // The model is fixed once trained, so the same text always classifies the same way; callers only read the result.
+    let result = this.memo.get(text);
+    if (!result) {
+      result = Object.freeze(this.run(text));
+      if (this.memo.size >= MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
+      this.memo.set(text, result);
+    }
+    return result;
+  }
+
+  private run(text: string): Classification {
+    const network = this.network!;
     const { units, features } = featurize(text, this.language);
     const coverage = units.length === 0 ? 0 : units.filter((u) => this.known.has(u)).length / units.length;
     const known = features.filter((f) => this.known.has(f));
-    const raw = known.length === 0 ? {} : (this.network.run(toInput(known)) ?? {});
+    const raw = known.length === 0 ? {} : (network.run(toInput(known)) ?? {});
     const activation = Math.max(0, ...Object.values(raw));
     return { ranked: this.rank(raw), coverage, activation };
   }

@@ -30,6 +30,15 @@ export interface NluTrainingReport {
   languages: IntentTrainingReport[];
 }
 
+/** Texts remembered per catalogue snapshot. */
+const TEXT_MEMO_SIZE = 5000;
+
+interface TextEntities {
+  catalogue?: ReturnType<CatalogueEntityExtractor['extract']>;
+  ordinal?: ReturnType<typeof extractOrdinal>;
+  linkCode?: ReturnType<typeof extractLinkCode>;
+}
+
 interface Span {
   start: number;
   end: number;
@@ -46,8 +55,9 @@ interface Span {
  */
 export class NluService {
   private readonly classifiers = new Map<NluLanguage, IntentClassifier>();
-  // Extractors are built per catalogue snapshot; pass a new catalogue object when the catalogue changes.
-  private readonly extractors = new WeakMap<NluCatalogue, CatalogueEntityExtractor>();
+  // Extractors are built per catalogue snapshot; pass a new catalogue object when the catalogue changes. What an
+  // extractor found in a text is remembered with it: the same catalogue and text always give the same entities.
+  private readonly extractors = new WeakMap<NluCatalogue, { extractor: CatalogueEntityExtractor; memo: Map<string, TextEntities> }>();
   private readonly threshold: number;
   private readonly margin: number;
   private readonly maxAlternatives: number;
@@ -93,30 +103,43 @@ export class NluService {
   private extractEntities(text: string, options: UnderstandOptions): { entities: NluEntities; spans: Span[] } {
     const entities: NluEntities = {};
     const spans: Span[] = [];
-    if (options.catalogue) {
-      let extractor = this.extractors.get(options.catalogue);
-      if (!extractor) {
-        extractor = new CatalogueEntityExtractor(options.catalogue);
-        this.extractors.set(options.catalogue, extractor);
-      }
-      Object.assign(entities, extractor.extract(text));
+    const found = this.textEntities(text, options.catalogue);
+    if (found.catalogue) {
+      Object.assign(entities, found.catalogue);
       if (entities.topic) spans.push({ ...entities.topic, placeholder: '{topic}' });
       if (entities.city) spans.push({ ...entities.city, placeholder: '{city}' });
       if (entities.course) spans.push({ ...entities.course, placeholder: '{course}' });
     }
+    // Dates depend on today, so they are resolved every time.
     const dateRange = resolveDateRange(text, { now: options.now ?? new Date(), timeZone: options.timeZone ?? 'UTC' });
     if (dateRange) {
       entities.dateRange = dateRange;
       spans.push({ ...dateRange, placeholder: '{date}' });
     }
-    const ordinal = extractOrdinal(text);
-    if (ordinal) {
-      entities.ordinal = ordinal.value;
-      spans.push({ ...ordinal, placeholder: '{ordinal}' });
+    if (found.ordinal) {
+      entities.ordinal = found.ordinal.value;
+      spans.push({ ...found.ordinal, placeholder: '{ordinal}' });
     }
-    const linkCode = extractLinkCode(text);
-    if (linkCode) entities.linkCode = linkCode.code;
+    if (found.linkCode) entities.linkCode = found.linkCode.code;
     return { entities, spans };
+  }
+
+  /** Everything that depends on the text and the catalogue only, remembered per catalogue snapshot. */
+  private textEntities(text: string, catalogue: NluCatalogue | undefined): TextEntities {
+    const cached = catalogue && this.extractors.get(catalogue);
+    const hit = cached?.memo.get(text);
+    if (hit) return hit;
+    let per = cached;
+    if (catalogue && !per) {
+      per = { extractor: new CatalogueEntityExtractor(catalogue), memo: new Map() };
+      this.extractors.set(catalogue, per);
+    }
+    const found: TextEntities = Object.freeze({ catalogue: per?.extractor.extract(text), ordinal: extractOrdinal(text), linkCode: extractLinkCode(text) });
+    if (per) {
+      if (per.memo.size >= TEXT_MEMO_SIZE) per.memo.delete(per.memo.keys().next().value!);
+      per.memo.set(text, found);
+    }
+    return found;
   }
 
   /** Acts only on a clear winner; otherwise `none` with the candidates the dialog can offer as choices. */

@@ -6,6 +6,7 @@ import type { ChatConversationReference } from '@o2o/plugin-sdk';
 import { Clock } from '@o2o/core';
 import { isUniqueViolation, TransactionRunner } from '@o2o/persistence';
 import { BotConversation } from '../persistence/bot-conversation.entity';
+import { BotUserLink } from '../persistence/bot-user-link.entity';
 import type { ConversationState } from './conversation-state.types';
 import { TurnSql } from './turn-sql.executor';
 
@@ -16,6 +17,12 @@ export interface LoadedConversation {
   state: ConversationState;
   reference: ChatConversationReference;
   version: number;
+}
+
+/** What a turn starts from: the conversation (null before its first turn) and the chat user's link, if any. */
+export interface TurnStart {
+  conversation: LoadedConversation | null;
+  link: BotUserLink | null;
 }
 
 export const keyOf = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex');
@@ -39,6 +46,19 @@ export class ConversationStore {
     return row ? toLoaded(row) : null;
   }
 
+  /**
+   * The conversation and the user's link in one statement (one round trip instead of two): the one-row `k` keeps
+   * the result to exactly one row whether either of them exists or not.
+   */
+  async start(reference: ChatConversationReference): Promise<TurnStart> {
+    const [row] = await this.sql.rows(
+      `SELECT ${this.sql.columns(BotConversation, 'c')}, ${this.sql.columns(BotUserLink, 'l')} FROM (SELECT 1 AS one) k` +
+      ' LEFT JOIN bot_conversation c ON c."conversationKey" = ? LEFT JOIN bot_user_link l ON l."userKey" = ?',
+      [conversationKeyOf(reference), userKeyOf(reference)]);
+    const conversation = this.sql.entity(BotConversation, 'c', row);
+    return { conversation: conversation ? toLoaded(conversation) : null, link: this.sql.entity(BotUserLink, 'l', row) };
+  }
+
   /** Creates the row for a new conversation; if another turn created it first, returns that one. */
   async create(reference: ChatConversationReference, tenantId: string, state: ConversationState): Promise<LoadedConversation> {
     const now = this.clock.now();
@@ -59,10 +79,11 @@ export class ConversationStore {
   async save(conversation: LoadedConversation, changes: { state: ConversationState; tenantId?: string; reference?: ChatConversationReference }): Promise<boolean> {
     const tenantId = changes.tenantId ?? conversation.tenantId;
     const reference = changes.reference ?? conversation.reference;
-    const affected = await this.tx.run((m) => this.sql.write(m,
-      'UPDATE bot_conversation SET state = ?, reference = ?, "tenantId" = ?, version = ?, "updatedAt" = ? WHERE id = ? AND version = ?',
+    // One statement, atomic on its own: no transaction around it (PostgreSQL: one round trip).
+    const affected = await this.sql.writeOne(
+      'UPDATE bot_conversation SET state = ?, reference = ?, "tenantId" = ?, version = ?, "updatedAt" = ? WHERE id = ? AND version = ? RETURNING version',
       [JSON.stringify(changes.state), JSON.stringify(reference), tenantId, conversation.version + 1,
-        this.sql.persist(BotConversation, 'updatedAt', this.clock.now()), conversation.id, conversation.version]));
+        this.sql.persist(BotConversation, 'updatedAt', this.clock.now()), conversation.id, conversation.version]);
     if (!affected) return false;
     conversation.version += 1;
     conversation.state = changes.state;

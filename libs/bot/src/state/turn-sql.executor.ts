@@ -1,60 +1,85 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { TransactionRunner } from '@o2o/persistence';
 
 interface CompiledEntity {
-  /** `"alias"."column" AS "property"` for every column. */
+  /** `"alias"."column" AS "alias_property"` for every column. */
   select: string;
-  columns: { property: string; hydrate: (value: unknown) => unknown }[];
+  columns: { key: string; property: string; hydrate: (value: unknown) => unknown }[];
+  target: new () => ObjectLiteral;
 }
 
+/** The part of node-postgres' pool the turn uses (TypeORM's own pool: same connections, same type parsers). */
+interface PgPool {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
+}
+
+interface SqliteStatement {
+  reader: boolean;
+  all(...params: unknown[]): Record<string, unknown>[];
+}
+
+/** Distinct statements kept prepared; the turn uses a few dozen (search filter combinations). */
+const MAX_STATEMENTS = 200;
+
 /**
- * The few queries every chat turn runs (load the conversation, the user's link, the sessions searched; save the
- * state), as SQL compiled once instead of TypeORM query builders rebuilt per call: in a turn that costs about a
- * millisecond, building and hydrating through the query builder was a third of it. Values still go through the
- * driver's own conversions, so both databases read and write them exactly as TypeORM does.
+ * The few statements every chat turn runs (load the conversation with the user's link, search sessions, save the
+ * state), compiled once and sent straight to the driver: on PostgreSQL as named prepared statements on TypeORM's
+ * own pool (one round trip each, the server parses and plans once per connection), on SQLite as cached
+ * better-sqlite3 statements. Query runners, transactions around single statements and ORM hydration were most of
+ * a turn's CPU. Values still go through the driver's own conversions, so both databases read and write them
+ * exactly as TypeORM does.
  */
 @Injectable()
 export class TurnSql {
   private readonly pg: boolean;
   private readonly compiled = new Map<unknown, CompiledEntity>();
-  private readonly statements = new Map<string, string>();
+  private readonly pgStatements = new Map<string, { name: string; text: string }>();
+  private readonly sqliteStatements = new Map<string, SqliteStatement>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+  ) {
     this.pg = dataSource.options.type === 'postgres';
   }
 
-  /** Writes `?` placeholders; PostgreSQL gets `$1, $2…`. */
-  sql(text: string): string {
-    let out = this.statements.get(text);
-    if (out === undefined) {
-      let i = 0;
-      out = this.pg ? text.replace(/\?/g, () => `$${++i}`) : text;
-      this.statements.set(text, out);
-    }
-    return out;
-  }
-
-  /** The select list of an entity under `alias`, each column named after its property. */
+  /** The select list of an entity under `alias`; hydrate rows with `entity()`/`select()` and the same alias. */
   columns(entity: EntityTarget<ObjectLiteral>, alias: string): string {
     return this.compile(entity, alias).select;
   }
 
-  async select<T extends ObjectLiteral>(entity: EntityTarget<T>, alias: string, text: string, params: unknown[]): Promise<T[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(this.sql(text), params);
-    const { columns } = this.compile(entity, alias);
-    const target = this.dataSource.getMetadata(entity).target as new () => T;
-    return rows.map((row) => {
-      const out = new target() as Record<string, unknown>;
-      for (const c of columns) out[c.property] = c.hydrate(row[c.property]);
-      return out as T;
-    });
+  /** Rows of a `?`-placeholder read, as the driver returns them. Reads never wait for the write queue. */
+  async rows(text: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+    if (this.pg) return (await this.pool().query({ ...this.pgStatement(text), values: params })).rows;
+    return this.sqliteStatement(text).all(...params);
   }
 
-  /** Runs a write inside the caller's transaction and returns the number of rows it changed. */
-  async write(m: EntityManager, text: string, params: unknown[]): Promise<number> {
-    const result = await m.queryRunner!.query(this.sql(text), params, true);
-    return result.affected ?? 0;
+  /** One entity per row, from a select made with `columns(entity, alias)`. */
+  async select<T extends ObjectLiteral>(entity: EntityTarget<T>, alias: string, text: string, params: unknown[]): Promise<T[]> {
+    const rows = await this.rows(text, params);
+    return rows.map((row) => this.entity(entity, alias, row)!);
+  }
+
+  /** The `alias` part of a joined row as an entity; null when a LEFT JOIN found nothing (no primary key). */
+  entity<T extends ObjectLiteral>(entity: EntityTarget<T>, alias: string, row: Record<string, unknown>): T | null {
+    const { columns, target } = this.compile(entity, alias);
+    if (row[columns[0].key] === null || row[columns[0].key] === undefined) return null;
+    const out = new target() as Record<string, unknown>;
+    for (const c of columns) out[c.property] = c.hydrate(row[c.key]);
+    return out as T;
+  }
+
+  /**
+   * One write statement on its own, atomic as a statement is; returns the rows it changed. The statement must end
+   * in `RETURNING <column>` (both databases have it) so the count is read the same way everywhere. PostgreSQL:
+   * autocommit, one round trip. SQLite: inside the single write queue, so it never lands in another request's open
+   * transaction on the shared connection.
+   */
+  async writeOne(text: string, params: unknown[]): Promise<number> {
+    if (this.pg) return (await this.pool().query({ ...this.pgStatement(text), values: params })).rows.length;
+    return this.tx.runSql(async (sql) => (await sql.query(text, params)).length);
   }
 
   /** A value as the driver stores it in `entity.property` (dates, JSON). */
@@ -63,15 +88,48 @@ export class TurnSql {
     return this.dataSource.driver.preparePersistentValue(value, column);
   }
 
+  private pool(): PgPool {
+    return (this.dataSource.driver as unknown as { master: PgPool }).master;
+  }
+
+  private pgStatement(text: string): { name: string; text: string } {
+    let statement = this.pgStatements.get(text);
+    if (!statement) {
+      let i = 0;
+      // Own name prefix: @o2o/persistence prepares `o2o_<n>` statements on the same connections.
+      statement = { name: `o2o_bot_${this.pgStatements.size + 1}`, text: text.replace(/\?/g, () => `$${++i}`) };
+      // Past the bound, run unnamed rather than grow every connection's prepared set.
+      if (this.pgStatements.size < MAX_STATEMENTS) this.pgStatements.set(text, statement);
+      else statement = { name: '', text: statement.text };
+    }
+    return statement;
+  }
+
+  private sqliteStatement(text: string): SqliteStatement {
+    let statement = this.sqliteStatements.get(text);
+    if (!statement) {
+      const db = (this.dataSource.driver as unknown as { databaseConnection: { prepare(sql: string): SqliteStatement } }).databaseConnection;
+      statement = db.prepare(text);
+      if (this.sqliteStatements.size >= MAX_STATEMENTS) this.sqliteStatements.clear();
+      this.sqliteStatements.set(text, statement);
+    }
+    return statement;
+  }
+
   private compile(entity: EntityTarget<ObjectLiteral>, alias: string): CompiledEntity {
     const key = `${String((entity as { name?: string }).name ?? entity)}|${alias}`;
     let c = this.compiled.get(key);
     if (!c) {
       const metadata = this.dataSource.getMetadata(entity);
       const driver = this.dataSource.driver;
+      // Primary columns first: entity() reads the first column to tell a missing LEFT JOIN row.
+      const ordered = [...metadata.primaryColumns, ...metadata.columns.filter((col) => !col.isPrimary)];
       c = {
-        select: metadata.columns.map((col) => `"${alias}"."${col.databaseName}" AS "${col.propertyName}"`).join(', '),
-        columns: metadata.columns.map((col) => ({ property: col.propertyName, hydrate: (v: unknown) => driver.prepareHydratedValue(v, col) })),
+        select: ordered.map((col) => `"${alias}"."${col.databaseName}" AS "${alias}_${col.propertyName}"`).join(', '),
+        columns: ordered.map((col) => ({
+          key: `${alias}_${col.propertyName}`, property: col.propertyName, hydrate: (v: unknown) => driver.prepareHydratedValue(v, col),
+        })),
+        target: metadata.target as new () => ObjectLiteral,
       };
       this.compiled.set(key, c);
     }

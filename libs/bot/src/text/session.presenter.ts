@@ -21,11 +21,22 @@ function formattersFor(locale: Locale, timeZone: string) {
   return f;
 }
 
+const WHENS_SIZE = 5000;
+const whens = new Map<string, string>();
+
 /** "Sat 12 Dec, 14:00–17:00" / "12月12日周六 14:00–17:00", in the session's own time zone. */
 export function formatWhen(session: Pick<OfflineSession, 'startsAt' | 'endsAt' | 'timeZone'>, locale: Locale): string {
-  const f = formattersFor(locale, session.timeZone);
-  const sep = locale === 'zh-CN' ? ' ' : ', ';
-  return `${f.day.format(session.startsAt)}${sep}${f.time.format(session.startsAt)}–${f.time.format(session.endsAt)}`;
+  // Even a kept formatter takes microseconds per call, and every list shows the same upcoming sessions again.
+  const key = `${locale}|${session.timeZone}|${session.startsAt.getTime()}|${session.endsAt.getTime()}`;
+  let out = whens.get(key);
+  if (out === undefined) {
+    const f = formattersFor(locale, session.timeZone);
+    const sep = locale === 'zh-CN' ? ' ' : ', ';
+    out = `${f.day.format(session.startsAt)}${sep}${f.time.format(session.startsAt)}–${f.time.format(session.endsAt)}`;
+    if (whens.size >= WHENS_SIZE) whens.delete(whens.keys().next().value!);
+    whens.set(key, out);
+  }
+  return out;
 }
 
 const prices = new Map<string, Intl.NumberFormat>();
