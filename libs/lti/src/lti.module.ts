@@ -30,6 +30,7 @@ import { LaunchHooks } from './launch/launch.hooks';
 import { LaunchWriter } from './launch/launch.writer';
 import { LtiCleanupJob } from './maintenance/lti-cleanup.job';
 import { LoginFlow } from './launch/login.flow';
+import { PlatformStorageLaunch } from './launch/platform-storage.launch';
 import { LtijsHost } from './ltijs/ltijs.host';
 import { TypeormLtijsStore } from './ltijs/typeorm-ltijs.store';
 import { PlatformKeySetCache } from './registrations/platform-key-set.cache';
@@ -56,7 +57,7 @@ registerLtiMessages();
   controllers: [RegistrationsController],
   providers: [
     RegistrationDirectory, RegistrationService, PlatformKeySetCache, LtiHttpPolicy, LtijsHost, LoginFlow, LaunchGuard,
-    LaunchFlow, LaunchCompleter, LaunchHooks, LaunchWriter, LtiSessionService, CourseLinkService, CoursePages, CoursePageActions,
+    LaunchFlow, PlatformStorageLaunch, LaunchCompleter, LaunchHooks, LaunchWriter, LtiSessionService, CourseLinkService, CoursePages, CoursePageActions,
     LearnerPageLoader, LearnerActions, InstructorPageLoader, InstructorActions, AdminPageLoader, AdminConsole, LtiRouter, PlanProposalActions,
     ServiceTokenClient, LtiServiceClient, AttendanceOutbox, LineItemResolver, GradeSyncJob, ResourceLinkLineItems,
     RosterFetcher, RosterReconciler, RosterImportService, RosterActions, DeepLinkingService, DynamicRegistrationFlow, ConfigurationDocuments, LtiCleanupJob,

@@ -6,6 +6,7 @@ import { presentationOf } from '../launch/launch-presentation.util';
 import { LaunchFlow } from '../launch/launch.flow';
 import { LoginFlow } from '../launch/login.flow';
 import { LtiRejection } from '../launch/lti-rejection.error';
+import { STORAGE_LAUNCH_PATH } from '../launch/platform-storage.launch';
 import { LtijsHost } from '../ltijs/ltijs.host';
 import { ConfigurationDocuments } from '../registrations/configuration-documents.service';
 import { readFormBody } from './form-body.reader';
@@ -60,6 +61,7 @@ export class LtiRouter {
       const method = req.method === 'HEAD' ? 'GET' : req.method;
       if (path === '/login' && (method === 'GET' || method === 'POST')) return await this.login.handle(req, res);
       if (path === '/launch' && method === 'POST') return await this.launch.handle(req, res);
+      if (path === STORAGE_LAUNCH_PATH && method === 'POST') return await this.launch.handleStorage(req, res);
       if (path === '/launch' && method === 'GET') throw new LtiRejection('LAUNCH_NEEDS_LMS', 400);
       if ((path === '/keys' || path === '/register') && method === 'GET') return await this.host.handle(req, res);
       if (path.startsWith('/app/') && method === 'POST') return await this.actions.handle(req, res, path.slice('/app/'.length));
@@ -68,7 +70,7 @@ export class LtiRouter {
       if (method === 'GET' && (await this.documents.serve(path, res))) return;
       throw new LtiRejection('PAGE_NOT_FOUND', 404, {}, `${req.method} ${path}`);
     } catch (err) {
-      const presentation = req.path === '/launch' ? presentationOf((req.body as { id_token?: unknown } | undefined)?.id_token) : {};
+      const presentation = req.path === '/launch' || req.path === STORAGE_LAUNCH_PATH ? presentationOf((req.body as { id_token?: unknown } | undefined)?.id_token) : {};
       await this.policy.sendError(req, res, err, {
         locale: presentation.locale ? this.policy.locale(req, presentation.locale) : undefined,
         returnUrl: presentation.returnUrl,

@@ -60,6 +60,10 @@ export const LTI_ERROR_MESSAGES: Record<string, { en: string; 'zh-CN': string }>
     'zh-CN': '浏览器没有保留本工具的登录 Cookie(课程页面中的第三方 Cookie 可能被阻止了)。',
   },
   STATE_MISMATCH: { en: 'The sign-in state does not match.', 'zh-CN': '登录状态不匹配。' },
+  STORAGE_LAUNCH_FOREIGN: {
+    en: 'This sign-in step must come from the tool\'s own page inside the course.',
+    'zh-CN': '此登录步骤必须来自课程页面中本工具自己的页面。',
+  },
   LAUNCH_INVALID: { en: 'The launch could not be verified ({reason}).', 'zh-CN': '无法验证启动请求({reason})。' },
   SESSION_EXPIRED: { en: 'Your session with this tool has ended. Open it again from your course.', 'zh-CN': '本工具的会话已结束,请从课程中重新打开。' },
   NOT_ALLOWED: { en: 'Your role in this course does not allow this.', 'zh-CN': '你在本课程中的角色无权执行此操作。' },

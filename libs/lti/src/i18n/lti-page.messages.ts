@@ -16,6 +16,10 @@ export const LTI_PAGE_MESSAGES: Record<string, { en: string; 'zh-CN': string }> 
     'zh-CN': '浏览器在课程页面中阻止了本工具的 Cookie。请在新窗口中打开以继续。',
   },
   'lti.login.opened': { en: 'The tool is open in another window.', 'zh-CN': '工具已在另一个窗口中打开。' },
+  'lti.storage.failed': {
+    en: 'The course page could not confirm this sign-in (LTI platform storage did not answer or did not match). Open the activity again from your course.',
+    'zh-CN': '课程页面无法确认本次登录(LTI 平台存储没有应答或数据不匹配)。请从课程中重新打开该活动。',
+  },
   'lti.nav.label': { en: 'Views', 'zh-CN': '视图' },
   'lti.nav.learner': { en: 'My sessions', 'zh-CN': '我的活动' },
   'lti.nav.instructor': { en: 'Manage sessions', 'zh-CN': '管理活动' },

@@ -22,7 +22,15 @@ export interface LaunchFacts {
   key: KeyObject;
   nonce: string;
   stateHasQuery: boolean;
+  /**
+   * No state cookie, but the login kept state and nonce in LTI Platform Storage: the browser must read them back
+   * there and post them to the second step (`/lti/launch/storage`) before ltijs may see this launch.
+   */
+  awaitingPlatformStorage: boolean;
 }
+
+/** `cookie`: the form_post from the platform; `platform-storage`: its re-post with the values read from platform storage. */
+export type StateProof = 'cookie' | 'platform-storage';
 
 /**
  * The checks ltijs 5.9.9 does not make, before ltijs sees the form_post: known and active registration, known
@@ -42,7 +50,7 @@ export class LaunchGuard {
     this.urls = new ToolUrls(config.publicUrl);
   }
 
-  async check(req: IncomingMessage & { body?: Record<string, unknown> }, binder: NonceBinder): Promise<LaunchFacts> {
+  async check(req: IncomingMessage & { body?: Record<string, unknown> }, binder: NonceBinder, proof: StateProof = 'cookie'): Promise<LaunchFacts> {
     const body = req.body ?? {};
     if (typeof body.id_token !== 'string') {
       if (typeof body.error === 'string') {
@@ -91,11 +99,16 @@ export class LaunchGuard {
       state, iss: registration.issuer, clientId: registration.clientId, targetLinkUri, deploymentId,
     });
     if (!bound.ok) throw new LtiRejection(bound.reason, 401);
-    if (!hasCookie(req, `state${state}`)) throw new LtiRejection('STATE_COOKIE_MISSING', 401);
+    let awaitingPlatformStorage = false;
+    if (proof === 'platform-storage') checkStorageProof(body, state, claims.nonce, bound.platformStorage);
+    else if (!hasCookie(req, `state${state}`)) {
+      if (!bound.platformStorage) throw new LtiRejection('STATE_COOKIE_MISSING', 401);
+      awaitingPlatformStorage = true;
+    }
 
     const key = await this.keySets.key(registration, header.kid);
     if (!key) throw new LtiRejection('TOKEN_UNKNOWN_KID', 401, {}, header.kid);
-    return { registration, deployment, claims, key, nonce: claims.nonce, stateHasQuery: bound.stateHasQuery };
+    return { registration, deployment, claims, key, nonce: claims.nonce, stateHasQuery: bound.stateHasQuery, awaitingPlatformStorage };
   }
 
   /** aud may be one client id, or several with azp naming ours (OIDC Core 3.1.3.7). */
@@ -124,6 +137,16 @@ export class LaunchGuard {
     if (iat > now + CLOCK_SKEW_S) throw new LtiRejection('TOKEN_IAT_FUTURE', 401);
     if (now - iat > this.config.lti.idTokenMaxAgeSeconds) throw new LtiRejection('TOKEN_TOO_OLD', 401);
   }
+}
+
+/**
+ * The second step's stand-in for the state cookie: the login must have used platform storage (a flag inside the nonce's
+ * MAC), and the state and nonce read back from the platform's storage must be this launch's own.
+ */
+function checkStorageProof(body: Record<string, unknown>, state: string, nonce: string, loginUsedStorage: boolean): void {
+  if (!loginUsedStorage) throw new LtiRejection('STATE_MISMATCH', 401, {}, 'the login did not use platform storage');
+  if (body.storage_state !== state) throw new LtiRejection('STATE_MISMATCH', 401, {}, 'platform storage state differs');
+  if (body.storage_nonce !== nonce) throw new LtiRejection('STATE_MISMATCH', 401, {}, 'platform storage nonce differs');
 }
 
 /** Whether the request carries a cookie of that name (ltijs parses and verifies its signature afterwards). */

@@ -20,7 +20,8 @@ const LOGIN_PARAMS = ['iss', 'login_hint', 'target_link_uri', 'lti_message_hint'
  * OIDC third-party login initiation (GET or POST /lti/login). We check what ltijs does not (the registration is
  * active, the deployment is known, the target link is ours, client_id is present when an issuer has several
  * registrations), let ltijs create the state and its cookie, then replace its Math.random nonce by one bound to
- * this login and answer with a page that continues to the platform (or offers a new window when cookies are blocked).
+ * this login and answer with a page that continues to the platform (when cookies are blocked: through LTI Platform
+ * Storage where the login names it, else by offering a new window).
  */
 @Injectable()
 export class LoginFlow {
@@ -91,6 +92,7 @@ export class LoginFlow {
     authParams.nonce = this.binder.issue({
       state: authParams.state, iss: registration.issuer, clientId: authParams.client_id, targetLinkUri: params.target_link_uri,
       deploymentId: params.lti_deployment_id ?? '', stateHasQuery: !!scope.stateStoredAtLogin,
+      platformStorage: !!params.lti_storage_target,
     });
     auth.search = '';
     const cookies = cookiePolicy(this.config);
@@ -98,11 +100,14 @@ export class LoginFlow {
     const existing = res.getHeader('Set-Cookie');
     res.setHeader('Set-Cookie', [...(Array.isArray(existing) ? existing : existing ? [String(existing)] : []), probe]);
     const again = new URL(this.policy.urls.login);
-    for (const name of LOGIN_PARAMS) if (params[name]) again.searchParams.set(name, params[name]);
+    // The new window is top-level: its cookie is first-party and it has no platform frame to store in.
+    for (const name of LOGIN_PARAMS) if (params[name] && name !== 'lti_storage_target') again.searchParams.set(name, params[name]);
     const nonce = this.policy.newNonce();
+    const storageOrigin = originOf(auth.toString());
     const html = renderLoginContinuePage({
       locale: this.policy.locale(req), nonce, authEndpoint: auth.toString(), authParams,
       newWindowUrl: again.toString(), probeCookie: PROBE_COOKIE,
+      storage: params.lti_storage_target && storageOrigin ? { target: params.lti_storage_target.slice(0, 200), origin: storageOrigin } : undefined,
     });
     await this.policy.sendPage(res, html, { nonce, formTargets: [originOf(auth.toString())!] });
   }

@@ -7,7 +7,14 @@ describe('NonceBinder', () => {
 
   it('accepts the nonce of its own login and reports the state flag', () => {
     const nonce = binder.issue({ ...binding, stateHasQuery: true });
-    expect(binder.verify(nonce, binding)).toEqual({ ok: true, stateHasQuery: true });
+    expect(binder.verify(nonce, binding)).toEqual({ ok: true, stateHasQuery: true, platformStorage: false });
+  });
+
+  it('reports a login that used platform storage, and the flag cannot be added afterwards', () => {
+    const nonce = binder.issue({ ...binding, stateHasQuery: false, platformStorage: true });
+    expect(binder.verify(nonce, binding)).toEqual({ ok: true, stateHasQuery: false, platformStorage: true });
+    const plain = binder.issue({ ...binding, stateHasQuery: false }).split('.');
+    expect(binder.verify([plain[0], plain[1], `${plain[2]}s`, plain[3]].join('.'), binding)).toEqual({ ok: false, reason: 'NONCE_MISMATCH' });
   });
 
   it.each([

@@ -10,7 +10,7 @@ export interface NonceBinding {
 }
 
 export type NonceCheck =
-  | { ok: true; stateHasQuery: boolean }
+  | { ok: true; stateHasQuery: boolean; platformStorage: boolean }
   | { ok: false; reason: 'NONCE_MISMATCH' | 'NONCE_EXPIRED' };
 
 /** How long a platform may take between our login answer and the id_token arriving (user on a slow SSO page). */
@@ -31,10 +31,14 @@ export class NonceBinder {
     this.key = Buffer.from(hkdfSync('sha256', secret, 'o2o-bridge', 'lti login nonce binding', 32));
   }
 
-  issue(binding: NonceBinding & { stateHasQuery: boolean }): string {
+  /**
+   * `platformStorage`: the login page was told where the platform keeps LTI Platform Storage (lti_storage_target),
+   * so a launch without the state cookie may prove its state from there instead. Inside the MAC like every flag.
+   */
+  issue(binding: NonceBinding & { stateHasQuery: boolean; platformStorage?: boolean }): string {
     const random = randomBytes(16).toString('base64url');
     const issuedAt = this.now().toString(36);
-    const flags = `${binding.stateHasQuery ? 'q' : ''}${binding.deploymentId ? 'd' : ''}` || 'n';
+    const flags = `${binding.stateHasQuery ? 'q' : ''}${binding.deploymentId ? 'd' : ''}${binding.platformStorage ? 's' : ''}` || 'n';
     return `${random}.${issuedAt}.${flags}.${this.mac(random, issuedAt, flags, binding)}`;
   }
 
@@ -48,7 +52,7 @@ export class NonceBinder {
     const age = this.now() - parseInt(issuedAt, 36);
     if (!(age >= -CLOCK_SKEW_MS)) return { ok: false, reason: 'NONCE_MISMATCH' };
     if (age > LOGIN_TTL_MS) return { ok: false, reason: 'NONCE_EXPIRED' };
-    return { ok: true, stateHasQuery: flags.includes('q') };
+    return { ok: true, stateHasQuery: flags.includes('q'), platformStorage: flags.includes('s') };
   }
 
   private mac(random: string, issuedAt: string, flags: string, b: NonceBinding): string {

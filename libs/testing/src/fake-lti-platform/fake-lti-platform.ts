@@ -19,6 +19,7 @@ import { PlatformKeyStore } from './platform-key.store';
 import { PlatformRegistry } from './platform.registry';
 import { PlatformUrls } from './platform.urls';
 import { registrationInitiation, type RegistrationInitiationOptions, type RegistrationInitiationResult } from './registration-initiation.driver';
+import { PlatformStorageFakeHandler } from './platform-storage.fake-handler';
 import { TokenFakeHandler } from './token.fake-handler';
 import { ToolKeyResolver } from './tool-key.resolver';
 import type { PlatformConfigForTool, PlatformFlavour, PlatformInfo, RecordedCall, RegisteredTool, RegisterToolInput } from './fake-lti-platform.types';
@@ -115,12 +116,14 @@ export class FakeLtiPlatform {
       authorizationServer: this.authorizationServer,
       configurationNeedsToken: options.configurationNeedsToken ?? flavour === 'canvas',
     });
+    const storage = new PlatformStorageFakeHandler(this.registry);
     const nrps = new NrpsFakeHandler(this.registry, this.tokens, pageSize);
     const agsHandler = new AgsFakeHandler({ registry: this.registry, tokens: this.tokens, store: this.ags, urls: this.urls, clock, flavour, pageSize });
     const item = '/ags/contexts/(?<contextId>[^/]+)/lineitems/(?<lineItemId>[^/]+)';
     server.setRoutes([
       { endpoint: 'jwks', pattern: /^\/jwks$/, handle: () => ({ status: 200, body: this.keys.jwks() }) },
       { endpoint: 'auth', pattern: /^\/auth$/, handle: (r) => this.auth.handle(r) },
+      { endpoint: 'platform-storage', pattern: /^\/platform-storage$/, handle: (r) => storage.handle(r) },
       { endpoint: 'token', pattern: /^\/token$/, handle: (r) => this.tokenHandler.handle(r) },
       { endpoint: 'openid-configuration', pattern: /^\/\.well-known\/openid-configuration$/, handle: (r) => this.dynReg.openidConfiguration(r) },
       { endpoint: 'registration', pattern: /^\/registration$/, handle: (r) => this.dynReg.register(r) },

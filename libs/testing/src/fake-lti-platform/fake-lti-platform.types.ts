@@ -119,6 +119,7 @@ export type EndpointName =
   | 'deep-linking'
   | 'openid-configuration'
   | 'registration'
+  | 'platform-storage'
   | 'unknown';
 
 export interface RecordedCall {

@@ -21,6 +21,7 @@ export { registrationInitiation, type RegistrationInitiationOptions, type Regist
 export type { InjectedFailure, FailureTarget } from './failure.injector';
 export type { CallFilter } from './call.recorder';
 export type { AuthResponseRecord } from './oidc-auth.fake-handler';
+export { PLATFORM_STORAGE_FRAME } from './platform-storage.fake-handler';
 export type { TokenRequestRecord } from './token.fake-handler';
 export type { IssuedAccessToken } from './access-token.store';
 export type { StoredLineItem, LineItemInput, ReceivedScore, StoredResult } from './ags.store';

@@ -79,7 +79,9 @@ export class OidcAuthFakeHandler {
     const claims = this.claimsFor(prepared, params.nonce);
     const idToken = await this.deps.keys.sign(claims, prepared.mutation.sign);
     const state = prepared.mutation.flow?.forgeState ? randomBytes(16).toString('hex') : params.state;
-    const fields = { id_token: idToken, state };
+    const fields: Record<string, string> = { id_token: idToken, state };
+    // Canvas repeats the storage target in the launch (its docs: "in both login and launch requests").
+    if (prepared.loginParams.lti_storage_target) fields.lti_storage_target = prepared.loginParams.lti_storage_target;
     record({ launchId: prepared.id, action: params.redirect_uri, fields, idToken, claims, requestedNonce: params.nonce });
     return { status: 200, body: autoSubmitForm.render(params.redirect_uri, fields, 'Launching'), contentType: 'text/html; charset=utf-8' };
   }

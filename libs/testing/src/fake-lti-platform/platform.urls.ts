@@ -19,6 +19,11 @@ export class PlatformUrls {
     return `${this.baseUrl}/auth`;
   }
 
+  /** LTI Platform Storage frame (on the authorization endpoint's origin, as Canvas serves it). */
+  get platformStorage(): string {
+    return `${this.baseUrl}/platform-storage`;
+  }
+
   get token(): string {
     return `${this.baseUrl}/token`;
   }
