@@ -3,7 +3,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import type { FakeLtiPlatform, LaunchRequestSpec } from '@o2o/testing';
+import { PLATFORM_STORAGE_FRAME, type FakeLtiPlatform, type LaunchRequestSpec } from '@o2o/testing';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const chromiumAvailable = (): boolean => existsSync(CHROMIUM);
@@ -25,15 +25,27 @@ export async function launchChromiumContext(options: { thirdPartyCookies: boolea
 
 /**
  * The fake LMS's course page on its own origin: an iframe whose document auto-posts the login initiation to the tool
- * (as Moodle's and Canvas's launch pages do), and a listener for lti.frameResize that resizes the iframe.
+ * (as Moodle's and Canvas's launch pages do), and a listener for lti.frameResize that resizes the iframe. With
+ * `platformStorage`, the page first embeds the platform's storage frame (`post_message_forwarding`, on the origin of
+ * the platform's authorization endpoint, as Canvas does) and only then the tool, whose launches name it.
  */
-export async function startLmsPage(platform: FakeLtiPlatform, spec: () => LaunchRequestSpec, port = 0): Promise<{ url: string; close(): Promise<void> }> {
+export async function startLmsPage(
+  platform: FakeLtiPlatform, spec: () => LaunchRequestSpec, port = 0, options: { platformStorage?: boolean } = {},
+): Promise<{ url: string; close(): Promise<void> }> {
+  const storageFrame = options.platformStorage
+    ? `<iframe id="storage" name="${PLATFORM_STORAGE_FRAME}" title="Platform storage" src="${platform.urls.platformStorage}" hidden></iframe>`
+    : '';
+  // The tool's login must find the storage frame answering, so it starts once that frame has loaded.
+  const start = options.platformStorage
+    ? `document.getElementById('storage').addEventListener('load',function(){document.getElementById('tool').src='/frame';});`
+    : `document.getElementById('tool').src='/frame';`;
   const server = http.createServer((req, res) => {
     if (req.url === '/') {
       res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(`<!DOCTYPE html><html><head><title>Course page</title></head><body><h1>Python for data analysis</h1>
-<iframe id="tool" name="tool" title="Offline sessions" src="/frame" style="width:100%;height:150px;border:1px solid #888"></iframe>
-<script>window.addEventListener('message',function(e){if(e.data&&e.data.subject==='lti.frameResize'){document.getElementById('tool').style.height=e.data.height+'px';document.body.dataset.resized=String(e.data.height);}});</script>
+      res.end(`<!DOCTYPE html><html><head><title>Course page</title></head><body><h1>Python for data analysis</h1>${storageFrame}
+<iframe id="tool" name="tool" title="Offline sessions" style="width:100%;height:150px;border:1px solid #888"></iframe>
+<script>window.addEventListener('message',function(e){if(e.data&&e.data.subject==='lti.frameResize'){document.getElementById('tool').style.height=e.data.height+'px';document.body.dataset.resized=String(e.data.height);}});
+${start}</script>
 </body></html>`);
       return;
     }
