@@ -14,7 +14,7 @@ export class CatalogueSuggestionRanker extends SuggestionRanker {
   }
 
   async rank(learner: Learner, candidates: OfflineSession[], filters: SuggestionFilters): Promise<Suggestion[]> {
-    const pastTopics = new Set(
+    const pastTopics = filters.knownPastTopics instanceof Set ? filters.knownPastTopics : new Set(
       (await this.dataSource.getRepository(Booking).createQueryBuilder('b')
         .innerJoin('offline_session', 's', 's.id = b.sessionId')
         .select('s.topic', 'topic').where('b.learnerId = :id', { id: learner.id }).getRawMany<{ topic: string }>())

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@o2o/config';
 import { rawQuery, rowDate } from '@o2o/persistence';
 import { Clock } from '../clock/clock';
+import type { Learner } from '../learners/learner.entity';
 import { LearnerService } from '../learners/learner.service';
 import { OfflineSession } from '../sessions/offline-session.entity';
 import { Suggestion, SuggestionFilters, SuggestionRanker } from './suggestion';
@@ -37,10 +38,18 @@ export class SuggestionService {
   async forLearner(tenantId: string, learnerId: string, filters: SuggestionFilters = {}): Promise<Suggestion[]> {
     const learner = await this.learners.get(tenantId, learnerId);
     const candidates = await this.candidates(tenantId, learnerId, filters);
+    return this.withFullSessions(await this.rankCandidates(learner, candidates, filters));
+  }
+
+  /**
+   * The ranking half of forLearner, for callers that read the candidates themselves (with `candidateQuery`) in a
+   * query of their own, e.g. the LTI course page, which reads them together with the learner's bookings.
+   */
+  async rankCandidates(learner: Learner, candidates: OfflineSession[], filters: SuggestionFilters = {}): Promise<Suggestion[]> {
     const ranked = (await this.ranker.rank(learner, candidates, filters)).sort(
       (a, b) => b.score - a.score || a.session.startsAt.getTime() - b.session.startsAt.getTime(),
     );
-    return this.withFullSessions(diversify(ranked, filters.limit ?? 5));
+    return diversify(ranked, filters.limit ?? 5);
   }
 
   /**
@@ -50,8 +59,17 @@ export class SuggestionService {
    * returns the chosen few as full sessions.
    */
   async candidates(tenantId: string, learnerId: string, filters: SuggestionFilters): Promise<OfflineSession[]> {
+    const { sql, params } = this.candidateQuery(tenantId, learnerId, filters);
+    const rows = await rawQuery<Record<string, unknown>>(this.dataSource.manager, sql, params);
+    return rows.map(sessionFromRow);
+  }
+
+  /** The candidates' SQL (`?` placeholders) selecting `columns` of offline_session; the one definition of a candidate. */
+  candidateQuery(tenantId: string, learnerId: string, filters: SuggestionFilters, columns: readonly string[] = CANDIDATE_COLUMNS): {
+    sql: string; params: unknown[];
+  } {
     const closesAfter = new Date(this.clock.now().getTime() + this.config.bookingCutoffMinutes * 60_000);
-    let sql = `SELECT ${CANDIDATE_COLUMNS.map((c) => `s."${c}"`).join(', ')} FROM "offline_session" s
+    let sql = `SELECT ${columns.map((c) => `s."${c}"`).join(', ')} FROM "offline_session" s
       WHERE s."tenantId" = ? AND s."status" = 'scheduled' AND s."startsAt" > ?
         AND (s."confirmedCount" < s."capacity" OR s."waitlistCount" < s."waitlistLimit")
         AND NOT EXISTS (SELECT 1 FROM "booking" b WHERE b."sessionId" = s."id" AND b."learnerId" = ? AND b."status" <> 'cancelled')`;
@@ -73,8 +91,7 @@ export class SuggestionService {
       sql += ' AND s."startsAt" < ?';
       params.push(filters.to);
     }
-    const rows = await rawQuery<Record<string, unknown>>(this.dataSource.manager, `${sql} ORDER BY s."startsAt" ASC LIMIT 2000`, params);
-    return rows.map(sessionFromRow);
+    return { sql: `${sql} ORDER BY s."startsAt" ASC LIMIT 2000`, params };
   }
 
   private async withFullSessions(chosen: Suggestion[]): Promise<Suggestion[]> {
@@ -99,7 +116,7 @@ const SESSION_DATES = ['startsAt', 'endsAt', 'createdAt', 'updatedAt'] as const;
 const SESSION_INTS = ['capacity', 'waitlistLimit', 'priceMinor', 'confirmedCount', 'waitlistCount', 'queueSeq', 'revision'] as const;
 
 /** A raw offline_session row as the entity (dates from SQLite text, integers from PostgreSQL strings). */
-function sessionFromRow(row: Record<string, unknown>): OfflineSession {
+export function sessionFromRow(row: Record<string, unknown>): OfflineSession {
   const session = Object.assign(new OfflineSession(), { status: 'scheduled' }, row);
   for (const key of SESSION_DATES) if (key in row) session[key] = rowDate(row[key]);
   for (const key of SESSION_INTS) if (key in row) session[key] = Number(row[key]);

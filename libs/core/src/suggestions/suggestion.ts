@@ -7,6 +7,11 @@ export interface SuggestionFilters {
   courseId?: string;
   from?: Date;
   to?: Date;
+  /**
+   * The topics of every session the learner ever booked, when the caller already read them in its own query (the
+   * LTI course page); rankers that use booking history take it instead of reading it again.
+   */
+  knownPastTopics?: ReadonlySet<string>;
 }
 
 /** One offline session suggested to one learner, with why, in both languages. */

@@ -1,38 +1,46 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { BookingService, Clock, OfflineSession, SuggestionService } from '@o2o/core';
+import { DataSource } from 'typeorm';
+import { BookingService, Clock, DomainError, OfflineSession, SuggestionService } from '@o2o/core';
 import type { LtiSession } from '../entities/lti-session.entity';
 import type { LearnerBooking, LearnerPageData } from '../pages/learner.page';
+import { LearnerPageQuery } from './learner-page.query';
+import { PageSqlReader } from './page-sql.reader';
 
 const SHOW_PAST_BOOKINGS_MS = 30 * 86_400_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Reads what the learner page shows: suggestions for this course (the shared SuggestionService) and own bookings. */
+/**
+ * Reads what the learner page shows: suggestions for this course (ranked by the shared SuggestionService) and own
+ * bookings. The learner, the candidates and the bookings come from one statement (`LearnerPageQuery`): the page is
+ * read on every launch, and each round trip to PostgreSQL costs more CPU than the rest of the page.
+ */
 @Injectable()
 export class LearnerPageLoader {
+  private readonly query: LearnerPageQuery;
+  private readonly sql: PageSqlReader;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly suggestions: SuggestionService,
     private readonly bookings: BookingService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.query = new LearnerPageQuery(dataSource, suggestions);
+    this.sql = new PageSqlReader(dataSource);
+  }
 
   async load(session: LtiSession): Promise<LearnerPageData> {
     const now = this.clock.now();
-    const [suggestions, bookings] = await Promise.all([
-      this.suggestions.forLearner(session.tenantId, session.learnerId, { courseId: session.courseId ?? undefined, limit: 6 }),
-      this.bookings.listForLearner(session.tenantId, session.learnerId),
-    ]);
-    const recent = bookings.filter((b) => b.status !== 'cancelled').slice(0, 20);
-    const sessions = recent.length
-      ? await this.dataSource.getRepository(OfflineSession).findBy({ id: In([...new Set(recent.map((b) => b.sessionId))]) })
-      : [];
-    const byId = new Map(sessions.map((s) => [s.id, s]));
+    const { sql, params } = this.query.build(session.tenantId, session.learnerId, session.courseId);
+    const rows = this.query.read(await this.sql.query(sql, params));
+    if (!rows) throw new DomainError('LEARNER_NOT_FOUND', 404, { learnerId: session.learnerId });
+    const suggestions = await this.suggestions.rankCandidates(rows.learner, rows.candidates, {
+      courseId: session.courseId ?? undefined, limit: 6, knownPastTopics: rows.pastTopics,
+    });
     const items: LearnerBooking[] = [];
-    for (const booking of recent) {
-      const s = byId.get(booking.sessionId);
-      if (!s || now.getTime() - s.endsAt.getTime() > SHOW_PAST_BOOKINGS_MS) continue;
+    for (const { booking, session: s } of rows.bookings) {
+      if (now.getTime() - s.endsAt.getTime() > SHOW_PAST_BOOKINGS_MS) continue;
       const waitlistPosition = booking.status === 'waitlisted'
         ? (await this.bookings.get(session.tenantId, booking.id)).waitlistPosition : null;
       items.push({ booking, waitlistPosition, session: s });
