@@ -6,6 +6,8 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { availableDatabases, createTestDatabase, DatabaseKind } from '@o2o/testing';
@@ -15,6 +17,12 @@ const SESSIONS = 200;
 const LEARNERS = 4000;
 const DURATION_S = 10;
 const HOST_MAIN = resolve(__dirname, '../../apps/host/src/main.js');
+
+/** CPU seconds a process has used (user + system), from /proc: comparable across runs on a busy machine. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
 
 const freePort = () => new Promise<number>((done) => {
   const server = createServer().listen(0, '127.0.0.1', () => {
@@ -59,6 +67,7 @@ async function bench(kind: DatabaseKind) {
     for (let i = 0; i < LEARNERS; i++) learners.push((await call('POST', '/api/v1/learners', { externalId: `bench-${i}` })).id);
 
     let n = 0;
+    const cpuBefore = cpuSeconds(child.pid!);
     const result = await autocannon({
       url: base, connections: 100, duration: DURATION_S, headers,
       requests: [{
@@ -71,6 +80,7 @@ async function bench(kind: DatabaseKind) {
         },
       }],
     });
+    const hostCpuMs = (cpuSeconds(child.pid!) - cpuBefore) * 1000;
     let overBooked = 0;
     let stored = 0;
     for (const id of sessions) {
@@ -80,7 +90,7 @@ async function bench(kind: DatabaseKind) {
     }
     return {
       database: kind, 'bookings/s': Math.round(result.requests.average), 'p50 ms': result.latency.p50,
-      'p99 ms': result.latency.p99, '2xx': result['2xx'], 'non-2xx': result.non2xx, errors: result.errors,
+      'p99 ms': result.latency.p99, 'host CPU ms/booking': Number((hostCpuMs / Math.max(result['2xx'], 1)).toFixed(3)), '2xx': result['2xx'], 'non-2xx': result.non2xx, errors: result.errors,
       'bookings stored': stored, 'over-booked sessions': overBooked,
     };
   } finally {
@@ -96,6 +106,7 @@ async function main() {
   const only = process.env.BENCH_DATABASES?.split(',');
   for (const kind of availableDatabases().filter((k) => !only || only.includes(k))) rows.push(await bench(kind));
   console.table(rows);
+  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   if (rows.some((r) => r['over-booked sessions'] > 0)) process.exit(1);
 }
 

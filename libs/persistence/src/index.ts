@@ -8,3 +8,4 @@ export * from './sqlite-direct.executor';
 export * from './table-builder';
 export * from './transaction.runner';
 export * from './pg-direct.executor';
+export * from './sqlite-wal.checkpointer';

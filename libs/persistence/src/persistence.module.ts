@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@o2o/config';
 import { dataSourceOptions, SchemaParts } from './data-source-options.factory';
+import { SqliteWalCheckpointer } from './sqlite-wal.checkpointer';
 import { TransactionRunner } from './transaction.runner';
 
 /** Opens the database (SQLite file or PostgreSQL) and applies migrations at start unless switched off. */
@@ -22,7 +23,7 @@ export class PersistenceModule {
           }),
         }),
       ],
-      providers: [TransactionRunner],
+      providers: [TransactionRunner, SqliteWalCheckpointer],
       exports: [TransactionRunner],
     };
   }
