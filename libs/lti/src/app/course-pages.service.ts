@@ -20,6 +20,8 @@ export interface ShowOptions {
   /** Instructor page: the session whose bookings are expanded. */
   selectedSessionId?: string;
   status?: number;
+  /** The learner page's rows, already read by the launch together with its write. */
+  learnerRows?: Array<Record<string, unknown>>;
   /** A page other than the view's own (the deep linking return form). */
   override?: (ctx: PageContext) => Promise<{ html: string; formTargets?: string[] }>;
 }
@@ -48,7 +50,7 @@ export class CoursePages {
     admin: AdminPageLoader,
   ) {
     this.register('learner', async (ctx, session, options) => ({
-      html: renderLearnerPage(ctx, { ...(await learner.load(session)), flash: options.flash, linkCode: options.linkCode }),
+      html: renderLearnerPage(ctx, { ...(await learner.load(session, options.learnerRows)), flash: options.flash, linkCode: options.linkCode }),
     }));
     this.register('instructor', async (ctx, session, options) => ({
       html: renderInstructorPage(ctx, { ...(await instructor.load(session, options.selectedSessionId)), flash: options.flash }),

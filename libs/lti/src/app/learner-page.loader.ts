@@ -5,7 +5,7 @@ import { BookingService, Clock, DomainError, OfflineSession, SuggestionService }
 import type { LtiSession } from '../entities/lti-session.entity';
 import type { LearnerBooking, LearnerPageData } from '../pages/learner.page';
 import { LearnerPageQuery } from './learner-page.query';
-import { PageSqlReader } from './page-sql.reader';
+import { PooledSql } from './pooled-sql.executor';
 
 const SHOW_PAST_BOOKINGS_MS = 30 * 86_400_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,7 +18,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class LearnerPageLoader {
   private readonly query: LearnerPageQuery;
-  private readonly sql: PageSqlReader;
+  private readonly sql: PooledSql;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -27,13 +27,23 @@ export class LearnerPageLoader {
     private readonly clock: Clock,
   ) {
     this.query = new LearnerPageQuery(dataSource, suggestions);
-    this.sql = new PageSqlReader(dataSource);
+    this.sql = new PooledSql(dataSource);
   }
 
-  async load(session: LtiSession): Promise<LearnerPageData> {
-    const now = this.clock.now();
+  /** The page's statement, for the launch to run together with its own write (one round trip on PostgreSQL). */
+  statement(tenantId: string, learnerId: string, courseId: string | null): { sql: string; params: unknown[] } {
+    return this.query.build(tenantId, learnerId, courseId);
+  }
+
+  private args(session: LtiSession): [string, unknown[]] {
     const { sql, params } = this.query.build(session.tenantId, session.learnerId, session.courseId);
-    const rows = this.query.read(await this.sql.query(sql, params));
+    return [sql, params];
+  }
+
+  /** `prefetched`: the rows of `statement` for this session, when the launch already read them. */
+  async load(session: LtiSession, prefetched?: Array<Record<string, unknown>>): Promise<LearnerPageData> {
+    const now = this.clock.now();
+    const rows = this.query.read(prefetched ?? await this.sql.query(...this.args(session)));
     if (!rows) throw new DomainError('LEARNER_NOT_FOUND', 404, { learnerId: session.learnerId });
     const suggestions = await this.suggestions.rankCandidates(rows.learner, rows.candidates, {
       courseId: session.courseId ?? undefined, limit: 6, knownPastTopics: rows.pastTopics,

@@ -6,6 +6,7 @@ import { isUniqueViolation } from '@o2o/persistence';
 import { PluginRegistry } from '@o2o/plugin-sdk';
 import { CourseLinkService } from '../app/course-link.service';
 import { CoursePages } from '../app/course-pages.service';
+import { LearnerPageLoader } from '../app/learner-page.loader';
 import { LtiRequestScope } from '../ltijs/lti-request.scope';
 import type { LtijsIdToken } from '../ltijs/ltijs.types';
 import type { LaunchFacts } from './launch.guard';
@@ -33,6 +34,7 @@ export class LaunchCompleter {
     private readonly writer: LaunchWriter,
     private readonly pages: CoursePages,
     private readonly hooks: LaunchHooks,
+    private readonly learnerPage: LearnerPageLoader,
   ) {}
 
   /**
@@ -72,17 +74,20 @@ export class LaunchCompleter {
     }
     const learnerId = await this.learnerOf(deployment.tenantId, registration.issuer, summary);
     const ensured = summary.contextId ? await this.courseLinks.ensure(deployment, { ...summary, contextId: summary.contextId }) : undefined;
+    const courseId = ensured?.link.courseId ?? null;
+    // The learner page's read travels with the launch's write (one round trip where the database allows it).
+    const read = view === 'learner' ? this.learnerPage.statement(deployment.tenantId, learnerId, courseId) : undefined;
     let opened;
     try {
       opened = await this.writer.write(scope.deferred, {
         tenantId: deployment.tenantId, registrationId: registration.id, deploymentId: deployment.deploymentId,
-        courseLinkId: ensured?.link.id ?? null, courseId: ensured?.link.courseId ?? null, learnerId,
+        courseLinkId: ensured?.link.id ?? null, courseId, learnerId,
         roles: summary.roles, locale: summary.locale, view,
         launch: {
           courseTitle: summary.courseTitle, returnUrl: summary.returnUrl, resourceLinkId: summary.resourceLinkId,
           targetSessionId: summary.custom.o2o_session_id, deepLinking: summary.deepLinking,
         },
-      });
+      }, read);
     } catch (err) {
       if (isUniqueViolation(err)) throw new LtiRejection('NONCE_REPLAYED', 401, {}, facts.nonce);
       throw err;
@@ -90,6 +95,6 @@ export class LaunchCompleter {
       scope.deferred.length = 0;
     }
     await this.hooks.run({ registration, deployment, summary, session: opened.session, link: ensured?.link, linkCreated: !!ensured?.created });
-    await this.pages.show(res, opened.session, opened.token, view);
+    await this.pages.show(res, opened.session, opened.token, view, { learnerRows: opened.read });
   }
 }

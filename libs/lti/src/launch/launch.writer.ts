@@ -1,22 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { rawQuery, TransactionRunner } from '@o2o/persistence';
+import { TransactionRunner } from '@o2o/persistence';
 import { LtiSessionService, NewLtiSession } from '../app/lti-session.service';
+import { PooledSql } from '../app/pooled-sql.executor';
 import type { LtiSession } from '../entities/lti-session.entity';
 import type { DeferredStoreWrite } from '../ltijs/lti-request.scope';
 import { TypeormLtijsStore } from '../ltijs/typeorm-ltijs.store';
 
 const COLUMNS = '("id", "collection", "data", "createdAt", "expiresAt")';
 
+export interface LaunchWritten {
+  token: string;
+  session: LtiSession;
+  /** The rows of the `read` statement, when it ran in the same round trip as the write (PostgreSQL). */
+  read?: Array<Record<string, unknown>>;
+}
+
 /**
  * Writes everything a launch stores, atomically: the nonce's single use (a plain insert: a replay fails the whole
  * write), ltijs' launch records and our session. On SQLite that is one transaction in the write queue; on
- * PostgreSQL one statement with writable CTEs, which is atomic by itself and costs one round trip instead of five.
+ * PostgreSQL one statement with writable CTEs, which is atomic by itself and costs one round trip instead of five,
+ * and whose final SELECT can be the course page's own read (it sees the data as of before the launch's writes,
+ * which the page does not read).
  */
 @Injectable()
 export class LaunchWriter {
   private readonly postgres: boolean;
+  private readonly sql: PooledSql;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -25,9 +36,10 @@ export class LaunchWriter {
     private readonly sessions: LtiSessionService,
   ) {
     this.postgres = dataSource.options.type === 'postgres';
+    this.sql = new PooledSql(dataSource);
   }
 
-  async write(records: DeferredStoreWrite[], input: NewLtiSession): Promise<{ token: string; session: LtiSession }> {
+  async write(records: DeferredStoreWrite[], input: NewLtiSession, read?: { sql: string; params: unknown[] }): Promise<LaunchWritten> {
     if (!this.postgres) {
       return this.tx.run(async (m) => {
         await this.store.recordRepository.writeAll(records, m);
@@ -50,7 +62,8 @@ export class LaunchWriter {
     }
     parts.push(`course_page AS (${prepared.sql})`);
     params.push(...prepared.params);
-    await rawQuery(this.dataSource.manager, `WITH ${parts.join(', ')} SELECT 1 AS "ok"`, params);
-    return { token: prepared.token, session: prepared.session };
+    if (read) params.push(...read.params);
+    const rows = await this.sql.query<Record<string, unknown>>(`WITH ${parts.join(', ')} ${read ? read.sql : 'SELECT 1 AS "ok"'}`, params);
+    return { token: prepared.token, session: prepared.session, read: read ? rows : undefined };
   }
 }
