@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@o2o/config';
-import { rowDate, SqlExecutor, TransactionRunner } from '@o2o/persistence';
+import { isUniqueViolation, rowDate, SqlExecutor, TransactionRunner } from '@o2o/persistence';
 import { Clock } from '../clock/clock';
 import { DomainError } from '../errors/domain.error';
 import { DomainEventBus } from '../events/domain-event.bus';
@@ -50,18 +50,32 @@ export class BookingService {
   ) {}
 
   async book(tenantId: string, sessionId: string, learnerId: string, source: BookingSource = 'api'): Promise<BookingOutcome> {
+    try {
+      return await this.bookOnce(tenantId, sessionId, learnerId, source);
+    } catch (err) {
+      // A racing booking of the same learner committed first (see bookOnce): this attempt now returns that one.
+      if (!isUniqueViolation(err)) throw err;
+      return this.bookOnce(tenantId, sessionId, learnerId, source);
+    }
+  }
+
+  private async bookOnce(tenantId: string, sessionId: string, learnerId: string, source: BookingSource): Promise<BookingOutcome> {
     const events: DomainEvent[] = [];
     // The hot path of the product, in plain SQL: the ORM's per-statement overhead was most of a booking's cost.
     const outcome = await this.tx.runSql(async (sql) => {
-      const [session] = await sql.query<SessionCounters>(
-        `SELECT "status", "startsAt", "capacity", "confirmedCount", "waitlistCount", "waitlistLimit", "queueSeq"
-         FROM "offline_session" WHERE "id" = ? AND "tenantId" = ?${sql.forUpdate}`, [sessionId, tenantId]);
+      // One statement: the session row locked, whether the learner exists in this tenant, and their live booking.
+      // On PostgreSQL a booking committed by a racer we waited for is not in this statement's snapshot; the unique
+      // index then refuses our insert and the retry below finds that booking.
+      const [session] = await sql.query<SessionCounters & { learnerFound: string | null; bookingId: string | null }>(
+        `SELECT s."status", s."startsAt", s."capacity", s."confirmedCount", s."waitlistCount", s."waitlistLimit",
+         s."queueSeq", l."id" AS "learnerFound", b."id" AS "bookingId"
+         FROM "offline_session" s
+         LEFT JOIN "learner" l ON l."id" = ? AND l."tenantId" = s."tenantId"
+         LEFT JOIN "booking" b ON b."sessionId" = s."id" AND b."learnerId" = l."id" AND b."status" <> 'cancelled'
+         WHERE s."id" = ? AND s."tenantId" = ?${sql.forUpdate && `${sql.forUpdate} OF s`}`, [learnerId, sessionId, tenantId]);
       if (!session) throw new DomainError('SESSION_NOT_FOUND', 404, { sessionId });
-      const [holder] = await sql.query<{ bookingId: string | null }>(
-        `SELECT b."id" AS "bookingId" FROM "learner" l LEFT JOIN "booking" b ON b."learnerId" = l."id"
-         AND b."sessionId" = ? AND b."status" <> 'cancelled' WHERE l."id" = ? AND l."tenantId" = ?`,
-        [sessionId, learnerId, tenantId]);
-      if (!holder) throw new DomainError('LEARNER_NOT_FOUND', 422, { learnerId }, 'learnerId');
+      if (!session.learnerFound) throw new DomainError('LEARNER_NOT_FOUND', 422, { learnerId }, 'learnerId');
+      const holder = { bookingId: session.bookingId };
       if (holder.bookingId) {
         return { booking: await this.existing(sql, holder.bookingId), created: false };
       }
