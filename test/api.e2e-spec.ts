@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { availableDatabases } from '@o2o/testing';
 import { createSession } from './support/fixtures';
 import { AUTH, createTestApp, TestApp } from './support/test-app';
@@ -69,6 +70,11 @@ describe.each(availableDatabases())('REST API conventions on %s', (kind) => {
     expect(a.body.pseudonym).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(a.body)).not.toContain('Zhang San');
     expect(JSON.stringify(a.body)).not.toContain('u-42');
+    // The new learner is in the durable event log once, as every change is (not only published in process).
+    const rows: { payload: unknown }[] = await t.app.get(DataSource).query(`SELECT "payload" FROM "domain_event" WHERE "type" = 'LearnerCreated'`);
+    const logged = rows.map((r) => (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload))
+      .filter((p: { learnerId: string }) => p.learnerId === a.body.id);
+    expect(logged).toHaveLength(1);
   });
 
   it('filters sessions by topic, city, course and time range, and gets, patches and exports one', async () => {

@@ -20,7 +20,7 @@ describe('SqliteWalCheckpointer', () => {
     file = join(db.dataDir, 'wal.sqlite');
     dataSource = new DataSource({
       type: 'better-sqlite3', database: file,
-      prepareDatabase: (c: Connection) => c.pragma('journal_mode = WAL'),
+      prepareDatabase: (c: Connection) => { c.pragma('journal_mode = WAL'); },
     });
     await dataSource.initialize();
     await dataSource.query('CREATE TABLE "note" ("id" integer PRIMARY KEY, "body" text NOT NULL)');

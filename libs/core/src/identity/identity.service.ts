@@ -4,6 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@o2o/config';
 import { isUniqueViolation, TransactionRunner } from '@o2o/persistence';
+import { Clock } from '../clock/clock';
+import { DomainEventBus } from '../events/domain-event.bus';
+import { DomainEvent } from '../events/domain-events';
 import { Learner } from '../learners/learner.entity';
 import { LearnerIdentity } from '../learners/learner-identity.entity';
 
@@ -23,6 +26,8 @@ export class IdentityService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
+    private readonly bus: DomainEventBus,
+    private readonly clock: Clock,
   ) {}
 
   pseudonymFor(tenantId: string, issuer: string, subject: string): string {
@@ -30,7 +35,10 @@ export class IdentityService {
     return createHmac('sha256', tenantKey).update(`${issuer}\u0000${subject}`).digest('hex');
   }
 
-  /** Finds or creates the learner for (issuer, subject); safe when two doors race for the same person. */
+  /**
+   * Finds or creates the learner for (issuer, subject); safe when two doors race for the same person. A new learner
+   * is logged as LearnerCreated in the same transaction and published after it commits, whichever door it came by.
+   */
   async learnerFor(
     tenantId: string,
     issuer: string,
@@ -48,6 +56,7 @@ export class IdentityService {
       locale: attributes.locale ?? null,
       city: attributes.city ?? null,
     });
+    let created: DomainEvent | undefined;
     try {
       await this.tx.run(async (m) => {
         await m.insert(Learner, learner);
@@ -59,11 +68,13 @@ export class IdentityService {
           subject,
           displayName: attributes.displayName ?? null,
         });
+        created = await this.bus.record(m, 'LearnerCreated', { tenantId, learnerId: learner.id }, this.clock.now());
       });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       return { learner: (await repo.findOneByOrFail({ tenantId, pseudonym })), created: false };
     }
+    await this.bus.publish([created!]);
     return { learner: (await repo.findOneByOrFail({ id: learner.id })), created: true };
   }
 }

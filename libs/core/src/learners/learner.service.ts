@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Clock } from '../clock/clock';
 import { DomainError } from '../errors/domain.error';
-import { DomainEventBus } from '../events/domain-event.bus';
 import { IdentityService } from '../identity/identity.service';
 import { Learner } from './learner.entity';
 
@@ -23,17 +21,11 @@ export class LearnerService {
   constructor(
     @InjectRepository(Learner) private readonly learners: Repository<Learner>,
     private readonly identity: IdentityService,
-    private readonly bus: DomainEventBus,
-    private readonly clock: Clock,
   ) {}
 
   /** Registering the same external id again returns the learner already known. */
   async register(tenantId: string, input: RegisterLearnerInput): Promise<{ learner: Learner; created: boolean }> {
     const result = await this.identity.learnerFor(tenantId, input.issuer ?? DIRECT_ISSUER, input.externalId, input);
-    if (result.created) {
-      await this.bus.publish([{ id: result.learner.id, type: 'LearnerCreated', occurredAt: this.clock.now(),
-        payload: { tenantId, learnerId: result.learner.id } }]);
-    }
     return result;
   }
 

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@o2o/config';
-import { Clock, DomainEventBus, IdentityService } from '@o2o/core';
+import { IdentityService } from '@o2o/core';
 import { isUniqueViolation } from '@o2o/persistence';
 import { PluginRegistry } from '@o2o/plugin-sdk';
 import { CourseLinkService } from '../app/course-link.service';
@@ -27,8 +27,6 @@ export class LaunchCompleter {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly identity: IdentityService,
-    private readonly bus: DomainEventBus,
-    private readonly clock: Clock,
     private readonly plugins: PluginRegistry,
     private readonly courseLinks: CourseLinkService,
     private readonly writer: LaunchWriter,
@@ -45,12 +43,9 @@ export class LaunchCompleter {
     const key = `${tenantId}\u0000${issuer}\u0000${summary.sub}`;
     const known = this.learners.get(key);
     if (known) return known;
-    const { learner, created } = await this.identity.learnerFor(tenantId, issuer, summary.sub, {
+    const { learner } = await this.identity.learnerFor(tenantId, issuer, summary.sub, {
       displayName: summary.displayName ?? null, locale: summary.locale,
     });
-    if (created) {
-      await this.bus.publish([{ id: learner.id, type: 'LearnerCreated', occurredAt: this.clock.now(), payload: { tenantId, learnerId: learner.id } }]);
-    }
     if (this.learners.size >= 50_000) this.learners.clear();
     this.learners.set(key, learner.id);
     return learner.id;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, DomainEventBus, IdentityService } from '@o2o/core';
+import { Clock, IdentityService } from '@o2o/core';
 import { TransactionRunner } from '@o2o/persistence';
 import { PluginRegistry } from '@o2o/plugin-sdk';
 import type { LtiCourseLink } from '../entities/lti-course-link.entity';
@@ -29,7 +29,6 @@ export class RosterReconciler {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly identity: IdentityService,
-    private readonly bus: DomainEventBus,
     private readonly clock: Clock,
     private readonly plugins: PluginRegistry,
   ) {}
@@ -41,10 +40,7 @@ export class RosterReconciler {
     for (const member of members) {
       if (member.status && member.status !== 'Active') continue;
       const name = member.name ?? ([member.given_name, member.family_name].filter(Boolean).join(' ') || null);
-      const { learner, created } = await this.identity.learnerFor(link.tenantId, registration.issuer, member.user_id, { displayName: name });
-      if (created) {
-        await this.bus.publish([{ id: learner.id, type: 'LearnerCreated', occurredAt: now, payload: { tenantId: link.tenantId, learnerId: learner.id } }]);
-      }
+      const { learner } = await this.identity.learnerFor(link.tenantId, registration.issuer, member.user_id, { displayName: name });
       const claims = { [CLAIM.roles]: member.roles ?? [] };
       active.set(learner.id, (plugin ? plugin.normalizeClaims(claims) : normalizeLtiClaims(claims)).roles);
     }
