@@ -52,7 +52,7 @@ describe.each(availableDatabases())('booking engine over HTTP on %s', (kind) => 
   it('cancelling a confirmed booking promotes the first waitlisted learner exactly once, even when cancellations race', async () => {
     const session = await createSession(t, { capacity: 2, waitlistLimit: 10 });
     const learners = await createLearners(t, 5);
-    const bookings = [];
+    const bookings: { id: string; status: string }[] = [];
     for (const l of learners) bookings.push((await book(session.id, l)).body);
     expect(bookings.map((b) => b.status)).toEqual(['confirmed', 'confirmed', 'waitlisted', 'waitlisted', 'waitlisted']);
     events.length = 0;
@@ -123,7 +123,7 @@ describe.each(availableDatabases())('booking engine over HTTP on %s', (kind) => 
   it('raising the capacity promotes waitlisted learners in order', async () => {
     const session = await createSession(t, { capacity: 1, waitlistLimit: 5 });
     const learners = await createLearners(t, 4);
-    const bookings = [];
+    const bookings: { id: string; status: string }[] = [];
     for (const l of learners) bookings.push((await book(session.id, l)).body);
     const res = await t.http().patch(`/api/v1/sessions/${session.id}`).set(AUTH).send({ capacity: 3 });
     expect(res.body).toMatchObject({ capacity: 3, confirmedCount: 3, waitlistCount: 1, revision: 1 });

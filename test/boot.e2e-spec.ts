@@ -60,7 +60,7 @@ describe('booting the host', () => {
       expect(first.out()).toContain('o2o-bridge listening on');
       expect(first.out()).toContain(token);
       // Upcoming demo sessions only: the demo's synthetic history (past, completed sessions) arrives in the background.
-      const sessions = await (await fetch(`${first.base}/api/v1/sessions?status=scheduled`, { headers: { authorization: `Bearer ${token}` } })).json();
+      const sessions = (await (await fetch(`${first.base}/api/v1/sessions?status=scheduled`, { headers: { authorization: `Bearer ${token}` } })).json()) as { confirmedCount: number }[];
       expect(sessions.length).toBe(8);
       expect(sessions.some((s: { confirmedCount: number }) => s.confirmedCount > 0)).toBe(true);
     } finally {
@@ -69,7 +69,7 @@ describe('booting the host', () => {
     }
     const second = await start();
     try {
-      const sessions = await (await fetch(`${second.base}/api/v1/sessions?status=scheduled`, { headers: { authorization: `Bearer ${token}` } })).json();
+      const sessions = (await (await fetch(`${second.base}/api/v1/sessions?status=scheduled`, { headers: { authorization: `Bearer ${token}` } })).json()) as { confirmedCount: number }[];
       expect(sessions.length).toBe(8);
     } finally {
       second.child.kill('SIGTERM');

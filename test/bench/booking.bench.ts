@@ -51,8 +51,8 @@ async function bench(kind: DatabaseKind) {
     DATA_DIR: db.dataDir, ...db.env, ADMIN_API_TOKEN: TOKEN, DEMO_SEED: 'false', LOG_LEVEL: 'warn', BOOKING_CUTOFF_MINUTES: '0',
   });
   const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
-  const call = async (method: string, path: string, body?: unknown) =>
-    (await fetch(base + path, { method, headers, body: body && JSON.stringify(body) })).json();
+  const call = async (method: string, path: string, body?: unknown): Promise<any> => // eslint-disable-line @typescript-eslint/no-explicit-any
+    (await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })).json();
   try {
     const sessions: string[] = [];
     const start = Date.now() + 30 * 86_400_000;
