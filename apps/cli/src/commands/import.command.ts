@@ -20,7 +20,7 @@ export const importCommand: CliCommand = {
     .option('--outcomes <file>', 'outcomes CSV: learner_id, course_id, result, [rating, occurred_at]')
     .option('--tenant <slug>', 'tenant slug or id', 'default')
     .option('--naive-times-utc', 'read occurred_at values without a time zone as UTC')
-    .option('--batch-size <rows>', 'rows per transaction on SQLite (PostgreSQL commits every 500)', '5000'),
+    .option('--batch-size <rows>', 'rows per transaction (default: SQLite 50,000, PostgreSQL 5,000)'),
   run: async (app, options) => {
     const files: Array<[CsvImportKind, string]> = [];
     if (options.events) files.push(['events', String(options.events)]);
@@ -34,7 +34,7 @@ export const importCommand: CliCommand = {
       try {
         summaries.push(await service.import(tenant.id, kind, createReadStream(path), {
           issuer: String(options.issuer), fileKey: basename(path), naiveTimesAreUtc: Boolean(options.naiveTimesUtc),
-          batchSize: Number(options.batchSize), maxListedErrors: MAX_ERRORS_SHOWN,
+          batchSize: options.batchSize ? Number(options.batchSize) : undefined, maxListedErrors: MAX_ERRORS_SHOWN,
           onProgress: (progress) => bar.update(progress.bytesRead),
         }));
       } finally {

@@ -1,5 +1,7 @@
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { Clock, DomainEventBus } from '@o2o/core';
 import { TransactionRunner } from '@o2o/persistence';
 import { CsvBatch } from '../csv/csv-batch.reader';
@@ -13,6 +15,7 @@ import { LearnerIdCache } from '../storage/learner-id.cache';
 import { LearningEventStore } from '../storage/learning-event.store';
 import { CsvImportOptions, CsvImportRun, CsvRow } from './csv-import.run';
 import { CsvImportKind, CsvImportSummary } from './csv-import.summary';
+import { SqliteImportPragmas, withSqliteImportPragmas } from './sqlite-import.pragmas';
 
 export type { CsvImportOptions } from './csv-import.run';
 
@@ -20,6 +23,9 @@ export type { CsvImportOptions } from './csv-import.run';
 const CHUNK_ROWS = 500;
 /** PostgreSQL transactions in flight during an import (each on its own pooled connection). */
 const PIPELINE_DEPTH = 2;
+/** Rows per SQLite transaction unless the caller says otherwise (see the README's measurements). */
+export const DEFAULT_SQLITE_BATCH_ROWS = 50_000;
+const SQLITE_IMPORT_PRAGMAS: SqliteImportPragmas = { cacheKib: 32 * 1024, walAutocheckpointPages: 32_768 };
 
 /**
  * Streams a CSV history file into the database in transactional batches; malformed rows are reported and
@@ -33,6 +39,7 @@ const PIPELINE_DEPTH = 2;
 @Injectable()
 export class CsvImportService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly bus: DomainEventBus,
@@ -47,7 +54,10 @@ export class CsvImportService {
     };
     const chunks: AsyncGenerator<CsvBatch<CsvRow>> = kind === 'events' ? parseEventsCsv(input, parseOptions) : parseOutcomesCsv(input, parseOptions);
     const committed = new LearnerIdCache();
-    if (this.tx.isSqlite) await this.importInTransactions(tenantId, run, chunks, committed, options.batchSize ?? 5000);
+    if (this.tx.isSqlite) {
+      await withSqliteImportPragmas(this.dataSource, SQLITE_IMPORT_PRAGMAS,
+        () => this.importInTransactions(tenantId, run, chunks, committed, options.batchSize ?? DEFAULT_SQLITE_BATCH_ROWS));
+    }
     else await this.importPipelined(tenantId, run, chunks, committed);
     return run.finish();
   }

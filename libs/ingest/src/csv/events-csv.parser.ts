@@ -108,7 +108,7 @@ function mapEventRow(view: CsvRecordView, issuer: string, naiveTimesAreUtc: bool
       score?.max,
       amount,
       currency,
-    ]),
+    ], occurredAt),
   };
   if (durationSeconds !== undefined) event.durationSeconds = durationSeconds;
   if (score) event.score = score;

@@ -27,9 +27,19 @@ interface SqliteDatabase {
 }
 
 /** The UTC text TypeORM writes for datetimes on SQLite ("2024-05-01 09:30:00.000"), from the native ISO form. */
+let lastDate: Date | undefined;
+let lastMs = NaN;
+let lastText = '';
 const sqliteText = (d: Date): string => {
+  // Every row of a batch carries the same `now` (ingestedAt): format that Date once, not once per row.
+  const ms = d.getTime();
+  if (d === lastDate && ms === lastMs) return lastText;
   const iso = d.toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+  const text = `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+  lastDate = d;
+  lastMs = ms;
+  lastText = text;
+  return text;
 };
 
 const statements = new WeakMap<SqliteDatabase, Map<string, SqliteStatement>>();
