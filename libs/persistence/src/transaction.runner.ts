@@ -38,10 +38,7 @@ export class TransactionRunner {
   runSql<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
     if (!this.isSqlite) return this.withRetry(() => this.runPgSql(work));
     const result = this.queue.then(async () => {
-      const direct = (this.direct ??= new SqliteDirectExecutor(
-        (this.dataSource.driver as unknown as { databaseConnection: BetterSqliteDatabase }).databaseConnection,
-        this.dataSource.manager,
-      ));
+      const direct = this.sqliteDirect();
       direct.querySync('BEGIN IMMEDIATE');
       try {
         const value = await work(direct);
@@ -56,9 +53,27 @@ export class TransactionRunner {
     return result;
   }
 
+  /**
+   * One read outside any unit of work, straight to the driver (pooled connection and named prepared statement on
+   * PostgreSQL, cached statement on SQLite): for hot lookups. Example:
+   * `const rows = await tx.readSql('SELECT 1 AS "found" FROM "learner" WHERE "id" = ?', [id])`.
+   */
+  async readSql<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    if (this.isSqlite) return this.sqliteDirect().querySync<T>(sql, params);
+    const pool = (this.dataSource.driver as unknown as { master: PgClient }).master;
+    return new PgDirectExecutor(pool, this.dataSource.manager).query<T>(sql, params);
+  }
+
   /** Takes a row lock on PostgreSQL; on SQLite the write queue already serialises the unit of work. */
   lockForUpdate<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>): SelectQueryBuilder<E> {
     return this.isSqlite ? qb : qb.setLock('pessimistic_write');
+  }
+
+  private sqliteDirect(): SqliteDirectExecutor {
+    return (this.direct ??= new SqliteDirectExecutor(
+      (this.dataSource.driver as unknown as { databaseConnection: BetterSqliteDatabase }).databaseConnection,
+      this.dataSource.manager,
+    ));
   }
 
   private async runPgSql<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T> {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@o2o/core';
-import { rawQuery, TransactionRunner } from '@o2o/persistence';
+import { TransactionRunner } from '@o2o/persistence';
 import type { ChatConversationReference } from '@o2o/plugin-sdk';
 import { BotUserLink } from '../persistence/bot-user-link.entity';
 import { userKeyOf } from './conversation.store';
@@ -35,7 +35,7 @@ export class UserLinkStore {
 
   /** Cheap existence check for the booking path, where most learners have no chat link. */
   async hasLink(tenantId: string, learnerId: string): Promise<boolean> {
-    const rows = await rawQuery(this.dataSource.manager,
+    const rows = await this.tx.readSql(
       'SELECT 1 AS "found" FROM "bot_user_link" WHERE "tenantId" = ? AND "learnerId" = ? LIMIT 1', [tenantId, learnerId]);
     return rows.length > 0;
   }
