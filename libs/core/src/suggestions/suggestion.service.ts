@@ -116,7 +116,7 @@ const SESSION_DATES = ['startsAt', 'endsAt', 'createdAt', 'updatedAt'] as const;
 const SESSION_INTS = ['capacity', 'waitlistLimit', 'priceMinor', 'confirmedCount', 'waitlistCount', 'queueSeq', 'revision'] as const;
 
 /** A raw offline_session row as the entity (dates from SQLite text, integers from PostgreSQL strings). */
-export function sessionFromRow(row: Record<string, unknown>): OfflineSession {
+function sessionFromRow(row: Record<string, unknown>): OfflineSession {
   const session = Object.assign(new OfflineSession(), { status: 'scheduled' }, row);
   for (const key of SESSION_DATES) if (key in row) session[key] = rowDate(row[key]);
   for (const key of SESSION_INTS) if (key in row) session[key] = Number(row[key]);

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { Booking, Learner, OfflineSession, sessionFromRow, SuggestionService } from '@o2o/core';
+import { Booking, Learner, OfflineSession, SuggestionService } from '@o2o/core';
 import { rowDate } from '@o2o/persistence';
 
 /** Live bookings the page lists (most recent first); older ones are not shown anyway. */
@@ -32,6 +32,8 @@ export interface LearnerPageRows {
  */
 export class LearnerPageQuery {
   private readonly sessionColumns: string[];
+  /** The composed statement per candidate SQL text (it only varies with the filters used). */
+  private readonly texts = new Map<string, string>();
 
   constructor(dataSource: DataSource, private readonly suggestions: SuggestionService) {
     this.sessionColumns = dataSource.getMetadata(OfflineSession).columns.map((c) => c.databaseName);
@@ -39,10 +41,20 @@ export class LearnerPageQuery {
 
   build(tenantId: string, learnerId: string, courseId: string | null): { sql: string; params: unknown[] } {
     const candidate = this.suggestions.candidateQuery(tenantId, learnerId, { courseId: courseId ?? undefined }, this.sessionColumns);
+    let sql = this.texts.get(candidate.sql);
+    if (!sql) {
+      sql = this.compose(candidate.sql);
+      if (this.texts.size > 50) this.texts.clear();
+      this.texts.set(candidate.sql, sql);
+    }
+    return { sql, params: [...candidate.params, tenantId, learnerId, learnerId, tenantId, learnerId] };
+  }
+
+  private compose(candidateSql: string): string {
     const nulls = (cols: Array<[string, string]>, prefix: string) => cols.map(([c, type]) => `CAST(NULL AS ${type}) AS "${prefix}${c}"`);
     const sessionCols = this.sessionColumns.map((c) => `s."${c}"`);
-    const sql = [
-      `SELECT 'c' AS "kind", c.*, ${[...nulls(BOOKING_COLUMNS, 'b_'), ...nulls(LEARNER_COLUMNS, 'l_')].join(', ')} FROM (${candidate.sql}) c`,
+    return [
+      `SELECT 'c' AS "kind", c.*, ${[...nulls(BOOKING_COLUMNS, 'b_'), ...nulls(LEARNER_COLUMNS, 'l_')].join(', ')} FROM (${candidateSql}) c`,
       `SELECT * FROM (SELECT 'b' AS "kind", ${[...sessionCols, ...BOOKING_COLUMNS.map(([c]) => `b."${c}" AS "b_${c}"`), ...nulls(LEARNER_COLUMNS, 'l_')].join(', ')} ` +
         'FROM "booking" b INNER JOIN "offline_session" s ON s."id" = b."sessionId" ' +
         `WHERE b."tenantId" = ? AND b."learnerId" = ? AND b."status" <> 'cancelled' ORDER BY b."createdAt" DESC LIMIT ${MAX_BOOKINGS}) bk`,
@@ -53,7 +65,6 @@ export class LearnerPageQuery {
         ...BOOKING_COLUMNS.map(([c]) => `NULL AS "b_${c}"`), ...LEARNER_COLUMNS.map(([c]) => `NULL AS "l_${c}"`)].join(', ')} ` +
         'FROM (SELECT DISTINCT s."topic" AS "topic" FROM "booking" b INNER JOIN "offline_session" s ON s."id" = b."sessionId" WHERE b."learnerId" = ?) t',
     ].join(' UNION ALL ');
-    return { sql, params: [...candidate.params, tenantId, learnerId, learnerId, tenantId, learnerId] };
   }
 
   /** Splits the rows back into the learner, candidates and bookings; undefined when the learner does not exist. */
@@ -65,8 +76,8 @@ export class LearnerPageQuery {
     for (const row of rows) {
       if (row.kind === 'l') learner = learnerOf(row);
       else if (row.kind === 't') pastTopics.add(String(row.topic));
-      else if (row.kind === 'c') candidates.push(sessionFromRow(this.sessionPart(row)));
-      else bookings.push({ booking: bookingOf(row), session: sessionFromRow(this.sessionPart(row)) });
+      else if (row.kind === 'c') candidates.push(this.sessionOf(row));
+      else bookings.push({ booking: bookingOf(row), session: this.sessionOf(row) });
     }
     if (!learner) return undefined;
     candidates.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
@@ -74,12 +85,18 @@ export class LearnerPageQuery {
     return { learner, candidates, bookings, pastTopics };
   }
 
-  private sessionPart(row: Record<string, unknown>): Record<string, unknown> {
-    const part: Record<string, unknown> = {};
-    for (const c of this.sessionColumns) part[c] = row[c];
-    return part;
+  /** The session columns of a row as the entity (dates from SQLite text, integers from PostgreSQL strings). */
+  private sessionOf(row: Record<string, unknown>): OfflineSession {
+    const session = new OfflineSession() as unknown as Record<string, unknown>;
+    for (const c of this.sessionColumns) session[c] = row[c];
+    for (const c of SESSION_DATES) session[c] = rowDate(row[c]);
+    for (const c of SESSION_INTS) session[c] = Number(row[c]);
+    return session as unknown as OfflineSession;
   }
 }
+
+const SESSION_DATES = ['startsAt', 'endsAt', 'createdAt', 'updatedAt'] as const;
+const SESSION_INTS = ['capacity', 'waitlistLimit', 'priceMinor', 'confirmedCount', 'waitlistCount', 'queueSeq', 'revision'] as const;
 
 const date = (v: unknown) => (v === null || v === undefined ? null : rowDate(v));
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '@o2o/config';
 import { rawQuery, rowDate, TransactionRunner } from '@o2o/persistence';
 import type { LtiSession, LtiView } from '../entities/lti-session.entity';
 import { LtiRejection } from '../launch/lti-rejection.error';
+import { randomFromPool } from '../http/random-pool.util';
 
 export type NewLtiSession = Omit<LtiSession, 'id' | 'createdAt' | 'expiresAt'>;
 
@@ -25,7 +26,7 @@ export class LtiSessionService {
 
   /** The session row and its token, not yet written (the launch writes it together with ltijs' records). */
   prepare(input: NewLtiSession): { token: string; session: LtiSession; sql: string; params: unknown[] } {
-    const token = randomBytes(32).toString('base64url');
+    const token = randomFromPool(32).toString('base64url');
     const createdAt = new Date();
     const session: LtiSession = {
       ...input, id: hash(token), createdAt, expiresAt: new Date(createdAt.getTime() + this.config.lti.sessionTtlMinutes * 60_000),

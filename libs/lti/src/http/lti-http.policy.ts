@@ -7,6 +7,7 @@ import { LtiRejection } from '../launch/lti-rejection.error';
 import { renderErrorPage } from '../pages/error.page';
 import { RegistrationDirectory } from '../registrations/registration.directory';
 import { ToolUrls } from '../registrations/tool-urls.value';
+import { randomFromPool } from './random-pool.util';
 
 export interface PageOptions {
   status?: number;
@@ -41,7 +42,7 @@ export class LtiHttpPolicy {
   }
 
   newNonce(): string {
-    return randomBytes(16).toString('base64');
+    return randomFromPool(16).toString('base64');
   }
 
   locale(req: IncomingMessage, hint?: string | null): Locale {

@@ -22,9 +22,14 @@ export function hidden(fields: Record<string, string | undefined>): string {
 }
 
 const formatters = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+/** Formatted session times: every learner of a course sees the same few sessions, on every launch. */
+const formatted = new Map<string, string>();
 
-/** A date and time in the session's own time zone, in the reader's language (formatters cached: they are costly). */
+/** A date and time in the session's own time zone, in the reader's language (formatters and results cached). */
 export function formatWhen(locale: Locale, start: Date, end: Date, timeZone: string): string {
+  const whenKey = `${locale}|${timeZone}|${start.getTime()}|${end.getTime()}`;
+  const known = formatted.get(whenKey);
+  if (known !== undefined) return known;
   const key = `${locale}|${timeZone}`;
   let f = formatters.get(key);
   if (!f) {
@@ -35,7 +40,10 @@ export function formatWhen(locale: Locale, start: Date, end: Date, timeZone: str
     if (formatters.size > 500) formatters.clear();
     formatters.set(key, f);
   }
-  return `${f.day.format(start)} – ${f.time.format(end)}`;
+  const text = `${f.day.format(start)} – ${f.time.format(end)}`;
+  if (formatted.size > 5_000) formatted.clear();
+  formatted.set(whenKey, text);
+  return text;
 }
 
 /** A JSON value safe to place inside an inline <script> (no "</script>" can close it early). */
