@@ -3,11 +3,13 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { apiValidationPipe } from '@o2o/api';
 import { LtiRouter } from '@o2o/lti';
+import { MessagesEndpoint } from '@o2o/plugin-channel-botframework';
 
 /** Everything the HTTP host sets up beyond the module graph; shared by main.ts and the e2e app factory. */
 export function configureHttpApp(app: NestExpressApplication): NestExpressApplication {
   app.useLogger(app.get(Logger));
   app.get(LtiRouter).mount(app); // /lti ahead of the body parsers and request logging (it reads its own form posts)
+  app.get(MessagesEndpoint).mount(app); // POST /api/messages too: every chat turn (it reads its own JSON body)
   app.useGlobalPipes(apiValidationPipe());
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');

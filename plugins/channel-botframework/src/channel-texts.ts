@@ -5,6 +5,9 @@ export const CHANNEL_TEXTS = {
   replyWith: { en: 'Reply with: {choices}', 'zh-CN': '请回复:{choices}' },
   cardHint: { en: 'Reply with an action and a number, e.g. “{action} 1”.', 'zh-CN': '回复操作和序号即可,例如“{action} 1”。' },
   invalidActivity: { en: 'The activity is malformed', 'zh-CN': '活动(activity)格式不正确' },
+  invalidJson: { en: 'The request body is not valid JSON', 'zh-CN': '请求正文不是有效的 JSON' },
+  tooLarge: { en: 'The request body is larger than {max} bytes', 'zh-CN': '请求正文超过 {max} 字节' },
+  unsupportedEncoding: { en: 'Content-Encoding "{encoding}" is not supported', 'zh-CN': '不支持 Content-Encoding“{encoding}”' },
   unauthorized: { en: 'A valid Bot Framework token is required', 'zh-CN': '需要有效的 Bot Framework 令牌' },
   keysUnavailable: { en: 'Bot Framework signing keys cannot be fetched right now; try again later', 'zh-CN': '暂时无法获取 Bot Framework 签名密钥,请稍后再试' },
   notConfigured: {

@@ -1,32 +1,64 @@
 import { randomUUID } from 'node:crypto';
-import { Controller, Logger, Post, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { Injectable, Logger } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { readActivityBody } from './activity-body.reader';
 import { validateActivity } from './activity.validator';
 import { BotFrameworkAdapter } from './botframework.adapter';
 import { BotTurnHandler } from './bot-turn.handler';
 import { CHANNEL_TEXTS, channelLocale, channelText, type ChannelLocale } from './channel-texts';
 
 const TENANT = /^([a-z0-9][a-z0-9-]{0,63}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const REQUEST_ID = /^[\w-]{1,100}$/;
 
 /**
  * `POST /api/messages`, the Bot Framework messaging endpoint. Order matters: configuration, shape (400), token
  * (401), and only then the adapter and the engine, so a rejected request never runs anything or writes anything.
  * `?tenant=<slug>` picks the tenant for users who have not linked yet (one bot registration per tenant).
+ *
+ * Mounted on Express ahead of the host's body parsers, request logging and Nest routing (like /lti): every chat
+ * turn comes through here, and that stack cost about as much CPU as the turn itself. So it reads its own body,
+ * keeps the host's request id header and writes its own one-line access log.
  */
-@ApiExcludeController()
-@Controller('api/messages')
-export class MessagesController {
+@Injectable()
+export class MessagesEndpoint {
   private readonly logger = new Logger('BotFrameworkMessages');
+  private mounted = false;
 
   constructor(
     private readonly adapter: BotFrameworkAdapter,
     private readonly handler: BotTurnHandler,
   ) {}
 
-  @Post()
-  async receive(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const body = req.body as Record<string, unknown> | undefined;
+  /** Called by the host's configureHttpApp (first in line) and, as a fallback, when the plugin module starts. */
+  mount(app: { use: (path: string, handler: MessagesEndpoint['middleware']) => unknown }): void {
+    if (this.mounted) return;
+    this.mounted = true;
+    app.use('/api/messages', this.middleware);
+  }
+
+  readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
+    // Only the endpoint itself; anything else under the path goes on to the host (and its 404).
+    if (req.method !== 'POST' || (req.path !== '/' && req.path !== '')) return next();
+    const started = performance.now();
+    const incoming = req.headers['x-request-id'];
+    const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    res.setHeader('X-Request-Id', id);
+    this.receive(req, res)
+      .catch((err) => {
+        this.logger.error(`request ${id} failed: ${(err as Error)?.stack ?? err}`);
+        if (!res.headersSent) problem(res, 500, 'INTERNAL', channelText(CHANNEL_TEXTS.turnFailed, channelLocale(req.headers['accept-language'])));
+        else res.end();
+      })
+      .finally(() => this.logger.log(`POST /api/messages ${res.statusCode} ${(performance.now() - started).toFixed(1)} ms (request ${id})`));
+  };
+
+  private async receive(req: Request, res: Response): Promise<void> {
+    const read = await readActivityBody(req);
+    if (!read.ok) {
+      const message = channelText(CHANNEL_TEXTS[read.problem], channelLocale(req.headers['accept-language']), read.params);
+      return problem(res, read.status, read.status === 400 ? 'INVALID_JSON' : read.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'UNSUPPORTED_ENCODING', message);
+    }
+    const body = read.body as Record<string, unknown> | undefined;
     const locale = channelLocale(typeof body?.locale === 'string' ? body.locale : req.headers['accept-language']);
     if (!this.adapter.enabled) return problem(res, 503, 'BOT_NOT_CONFIGURED', channelText(CHANNEL_TEXTS.notConfigured, locale));
     const tenant = req.query.tenant;
@@ -46,9 +78,8 @@ export class MessagesController {
     }
     try {
       const response = await this.adapter.run(auth, activity, (context) => this.handler.onTurn(context, tenant));
-      res.status(response?.status ?? 200);
+      res.statusCode = response?.status ?? 200;
       if (response?.body === undefined) return void res.end();
-      // Not res.json: it also hashes every body for an ETag, which means nothing on a POST answer.
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
       res.end(JSON.stringify(response.body));
     } catch (err) {
@@ -72,9 +103,14 @@ export class MessagesController {
   }
 }
 
-const REASONS: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 502: 'Bad Gateway', 503: 'Service Unavailable' };
+const REASONS: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 500: 'Internal Server Error',
+  502: 'Bad Gateway', 503: 'Service Unavailable',
+};
 
 /** The REST API's error shape, so clients parse one format everywhere. */
 function problem(res: Response, status: number, code: string, message: string, errors?: unknown[]): void {
-  res.status(status).json({ statusCode: status, error: REASONS[status], code, message, ...(errors ? { errors } : {}) });
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify({ statusCode: status, error: REASONS[status], code, message, ...(errors ? { errors } : {}) }));
 }
