@@ -25,16 +25,20 @@ const CHUNK_ROWS = 500;
 const PIPELINE_DEPTH = 2;
 /** Rows per SQLite transaction unless the caller says otherwise (see the README's measurements). */
 export const DEFAULT_SQLITE_BATCH_ROWS = 50_000;
+/** Rows per PostgreSQL transaction unless the caller says otherwise (two are in flight). */
+export const DEFAULT_POSTGRES_BATCH_ROWS = 5_000;
 const SQLITE_IMPORT_PRAGMAS: SqliteImportPragmas = { cacheKib: 32 * 1024, walAutocheckpointPages: 32_768 };
 
 /**
  * Streams a CSV history file into the database in transactional batches; malformed rows are reported and
  * skipped; re-importing a file inserts nothing twice. Memory stays flat: the parser reads with back-pressure and
- * hands over small chunks, each written as soon as it is parsed.
- * - SQLite (one in-process writer): a transaction takes `batchSize` rows, chunk by chunk, and updates the
- *   aggregates once at its end; fewer, larger commits are what the single writer needs.
- * - PostgreSQL: one transaction per chunk, the next chunk parsed while the database writes (its own process),
- *   and retried as a whole by TransactionRunner on a deadlock or serialization failure.
+ * hands over small chunks.
+ * - SQLite (one in-process writer): a transaction takes `batchSize` rows (default 50,000), written chunk by chunk
+ *   as they are parsed, and updates each touched learner's aggregate once at its end; fewer, larger commits are
+ *   what the single writer needs (every commit rewrites the random-keyed learner index pages it touched). The
+ *   import raises the connection's page cache and checkpoint interval while it runs (sqlite-import.pragmas.ts).
+ * - PostgreSQL: one transaction per `batchSize` rows (default 5,000), two in flight while the next rows are
+ *   parsed, each retried as a whole by TransactionRunner on a deadlock or serialization failure.
  */
 @Injectable()
 export class CsvImportService {
@@ -49,7 +53,7 @@ export class CsvImportService {
   async import(tenantId: string, kind: CsvImportKind, input: Readable, options: CsvImportOptions): Promise<CsvImportSummary> {
     const run = new CsvImportRun(kind, options);
     const parseOptions = {
-      issuer: options.issuer, fileKey: options.fileKey, batchSize: CHUNK_ROWS,
+      issuer: options.issuer, fileKey: options.fileKey, batchSize: Math.min(CHUNK_ROWS, Math.max(1, options.batchSize ?? CHUNK_ROWS)),
       naiveTimesAreUtc: options.naiveTimesAreUtc, maxListedErrors: Math.max(run.maxListed, 1),
     };
     const chunks: AsyncGenerator<CsvBatch<CsvRow>> = kind === 'events' ? parseEventsCsv(input, parseOptions) : parseOutcomesCsv(input, parseOptions);
@@ -58,7 +62,7 @@ export class CsvImportService {
       await withSqliteImportPragmas(this.dataSource, SQLITE_IMPORT_PRAGMAS,
         () => this.importInTransactions(tenantId, run, chunks, committed, options.batchSize ?? DEFAULT_SQLITE_BATCH_ROWS));
     }
-    else await this.importPipelined(tenantId, run, chunks, committed);
+    else await this.importPipelined(tenantId, run, chunks, committed, options.batchSize ?? DEFAULT_POSTGRES_BATCH_ROWS);
     return run.finish();
   }
 
@@ -94,22 +98,34 @@ export class CsvImportService {
     }
   }
 
-  private async importPipelined(tenantId: string, run: CsvImportRun, chunks: AsyncGenerator<CsvBatch<CsvRow>>, committed: LearnerIdCache) {
+  private async importPipelined(tenantId: string, run: CsvImportRun, chunks: AsyncGenerator<CsvBatch<CsvRow>>, committed: LearnerIdCache, rowsPerTransaction: number) {
     const writing = new Set<Promise<void>>();
     let failure: { error: unknown } | undefined;
-    for await (const chunk of chunks) {
-      // At most PIPELINE_DEPTH chunks are being written while the next one is parsed: the server works on one
-      // core, this process on the other, and memory holds only those few chunks.
+    let pending: CsvRow[] = [];
+    const flush = async () => {
+      // At most PIPELINE_DEPTH transactions are being written while the next rows are parsed: the server works
+      // on one core, this process on the other, and memory holds only those few batches.
       while (writing.size >= PIPELINE_DEPTH) await Promise.race(writing);
       if (failure) throw failure.error;
-      run.accept(chunk);
+      const rows = pending;
+      pending = [];
       // Caught at once: a rejection left pending while the next chunk parses would be reported as unhandled.
-      const write: Promise<void> = this.writeChunk(tenantId, run, chunk.rows, committed)
+      const write: Promise<void> = this.writeChunk(tenantId, run, rows, committed)
         .catch((error) => { failure ??= { error }; })
         .finally(() => writing.delete(write));
       writing.add(write);
+    };
+    try {
+      for await (const chunk of chunks) {
+        run.accept(chunk);
+        for (const row of chunk.rows) pending.push(row);
+        if (pending.length >= rowsPerTransaction) await flush();
+      }
+      if (pending.length) await flush();
+    } finally {
+      // Also when the input failed: the caller learns the outcome only after the transactions in flight ended.
+      await Promise.all(writing);
     }
-    await Promise.all(writing);
     if (failure) throw failure.error;
   }
 
