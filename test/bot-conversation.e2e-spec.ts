@@ -80,6 +80,18 @@ describe.each(availableDatabases())('chat bot conversations over /api/messages o
     expect((await bookingsOf(learnerId))[0].status).toBe('cancelled');
   });
 
+  it('a "yes" sent twice at once books once (a turn that loses the compare-and-set re-runs on the saved state)', async () => {
+    const chat = new BotChat(t);
+    const { learnerId, code } = await learnerWithCode(t);
+    await chat.say(`link ${code}`);
+    const found = await chat.say('any Python workshops in Shanghai this weekend?');
+    expect(texts(await chat.press(cardCommand(found, 'book')))).toContain('Book “Python hands-on”');
+    const answers = await Promise.all([chat.post(chat.activity({ text: 'yes' })), chat.post(chat.activity({ text: 'yes' }))]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    expect(answers.filter((a) => texts(a.body.activities).includes('You’re booked for “Python hands-on”'))).toHaveLength(1);
+    expect(await bookingsOf(learnerId)).toEqual([expect.objectContaining({ sessionId: catalogue.weekendPython, status: 'confirmed' })]);
+  });
+
   it('booking a full session ends on the waitlist with the position', async () => {
     const chat = new BotChat(t);
     const { learnerId, code } = await learnerWithCode(t);

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { generateKeyPair } from 'jose';
 import { DataSource } from 'typeorm';
 import { availableDatabases } from '@o2o/testing';
@@ -81,9 +82,24 @@ describe.each(availableDatabases())('POST /api/messages authentication and valid
     expect(await conversationRows(t)).toBe(rows);
   });
 
+  it('reads a gzip-compressed activity, keeps the request id, and leaves other methods to the host', async () => {
+    const c = chat({ Authorization: `Bearer ${await connector.token(SERVICE_URL)}` });
+    const res = await t.http().post('/api/messages')
+      .set({ Authorization: `Bearer ${await connector.token(SERVICE_URL)}`, 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', 'X-Request-Id': 'req-42' })
+      .serialize((body) => body) // as is: supertest would write the Buffer out as JSON
+      .send(gzipSync(JSON.stringify(c.activity({ text: 'hello' }))));
+    expect(res.status).toBe(200);
+    expect(res.headers['x-request-id']).toBe('req-42');
+    expect(texts(res.body.activities)).toContain('Hello! What are you looking for today?');
+    const unknown = await t.http().post('/api/messages').set({ 'Content-Type': 'application/json', 'Content-Encoding': 'compress' }).send('{}');
+    expect(unknown.status).toBe(415);
+    expect((await t.http().get('/api/messages')).status).toBe(404);
+  });
+
   it('answers malformed JSON and bad tenants with 400, in Chinese when asked', async () => {
     const res = await t.http().post('/api/messages').set('Content-Type', 'application/json').set('Accept-Language', 'zh-CN').send('{"type":');
     expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ statusCode: 400, code: 'INVALID_JSON', message: '请求正文不是有效的 JSON' });
     const bad = await t.http().post('/api/messages?tenant=../x').set('Accept-Language', 'zh-CN').send({});
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0]).toMatchObject({ field: 'tenant' });
