@@ -26,6 +26,10 @@ export async function readActivityBody(req: IncomingMessage & { body?: unknown }
     req.resume();
     return { ok: true, body: undefined };
   }
+  if (Number(req.headers['content-length']) > MAX_BODY_BYTES) {
+    req.resume();
+    return { ok: false, status: 413, problem: 'tooLarge', params: { max: MAX_BODY_BYTES } };
+  }
   const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
   let source: Readable = req;
   if (encoding !== 'identity') {
@@ -36,21 +40,30 @@ export async function readActivityBody(req: IncomingMessage & { body?: unknown }
     }
     source = req.pipe(decoder()) as unknown as Readable;
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of source) {
-      size += (chunk as Buffer).length;
+  // Plain events rather than `for await`: the async iterator cost more than the rest of the read.
+  const collected = await new Promise<Buffer[] | 'tooLarge' | 'broken'>((done) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    source.on('data', (chunk: Buffer) => {
+      size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        source.removeAllListeners('data');
+        if (source !== req) req.unpipe();
         req.resume();
-        return { ok: false, status: 413, problem: 'tooLarge', params: { max: MAX_BODY_BYTES } };
-      }
-      chunks.push(chunk as Buffer);
-    }
-  } catch {
-    // A broken compressed stream is a malformed body, not a server error.
-    return { ok: false, status: 400, problem: 'invalidJson' };
-  }
+        done('tooLarge');
+      } else chunks.push(chunk);
+    });
+    source.once('end', () => done(chunks));
+    // A broken compressed stream or an aborted upload is a malformed body, not a server error.
+    source.once('error', () => done('broken'));
+    // An upload that stops half-way never ends; a complete one may close before a decoder has flushed.
+    req.once('close', () => {
+      if (!req.complete) done('broken');
+    });
+  });
+  if (collected === 'tooLarge') return { ok: false, status: 413, problem: 'tooLarge', params: { max: MAX_BODY_BYTES } };
+  if (collected === 'broken') return { ok: false, status: 400, problem: 'invalidJson' };
+  const chunks = collected;
   const text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString('utf8');
   // Like the host's JSON parser: an empty JSON body is an empty object (which the validator then refuses).
   if (text.trim() === '') return { ok: true, body: {} };

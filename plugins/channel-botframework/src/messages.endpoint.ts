@@ -16,8 +16,9 @@ const REQUEST_ID = /^[\w-]{1,100}$/;
  * `?tenant=<slug>` picks the tenant for users who have not linked yet (one bot registration per tenant).
  *
  * Mounted on Express ahead of the host's body parsers, request logging and Nest routing (like /lti): every chat
- * turn comes through here, and that stack cost about as much CPU as the turn itself. So it reads its own body,
- * keeps the host's request id header and writes its own one-line access log.
+ * turn comes through here, and that stack cost about as much CPU as the turn itself. So it reads its own body and
+ * keeps the host's request id header; like /lti it logs refusals and failures, not every request (one line per
+ * chat turn would cost more than the turn's own logic).
  */
 @Injectable()
 export class MessagesEndpoint {
@@ -39,17 +40,14 @@ export class MessagesEndpoint {
   readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
     // Only the endpoint itself; anything else under the path goes on to the host (and its 404).
     if (req.method !== 'POST' || (req.path !== '/' && req.path !== '')) return next();
-    const started = performance.now();
     const incoming = req.headers['x-request-id'];
     const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader('X-Request-Id', id);
-    this.receive(req, res)
-      .catch((err) => {
-        this.logger.error(`request ${id} failed: ${(err as Error)?.stack ?? err}`);
-        if (!res.headersSent) problem(res, 500, 'INTERNAL', channelText(CHANNEL_TEXTS.turnFailed, channelLocale(req.headers['accept-language'])));
-        else res.end();
-      })
-      .finally(() => this.logger.log(`POST /api/messages ${res.statusCode} ${(performance.now() - started).toFixed(1)} ms (request ${id})`));
+    this.receive(req, res).catch((err) => {
+      this.logger.error(`request ${id} failed: ${(err as Error)?.stack ?? err}`);
+      if (!res.headersSent) problem(res, 500, 'INTERNAL', channelText(CHANNEL_TEXTS.turnFailed, channelLocale(req.headers['accept-language'])));
+      else res.end();
+    });
   };
 
   private async receive(req: Request, res: Response): Promise<void> {

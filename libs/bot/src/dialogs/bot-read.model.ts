@@ -6,6 +6,13 @@ import { BotFaqEntry } from '../persistence/bot-faq-entry.entity';
 import type { SearchFilters } from '../state/conversation-state.types';
 import { TurnSql } from '../state/turn-sql.executor';
 
+/** What a list of sessions shows (cards, the numbered list): a search reads only these columns. */
+export const SESSION_LISTING_COLUMNS = [
+  'id', 'title', 'topic', 'format', 'city', 'venueId', 'instructorName', 'startsAt', 'endsAt', 'timeZone', 'capacity',
+  'waitlistLimit', 'priceMinor', 'currency', 'status', 'confirmedCount', 'waitlistCount',
+] as const;
+export type SessionListing = Pick<OfflineSession, (typeof SESSION_LISTING_COLUMNS)[number]>;
+
 export interface LearnerBooking {
   booking: BookingView;
   session: OfflineSession;
@@ -30,9 +37,11 @@ export class BotReadModel {
     return ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is OfflineSession => !!r);
   }
 
-  /** Scheduled sessions that have not started, matching the filters, soonest first. */
-  /** The "find sessions" query of nearly every turn: compiled SQL (see TurnSql), same filters as the API's. */
-  search(tenantId: string, filters: SearchFilters, now: Date, limit: number): Promise<OfflineSession[]> {
+  /**
+   * Scheduled sessions that have not started, matching the filters, soonest first: the "find sessions" query of
+   * nearly every turn, as compiled SQL (see TurnSql) with the API's filters, reading only what a listing shows.
+   */
+  search(tenantId: string, filters: SearchFilters, now: Date, limit: number): Promise<SessionListing[]> {
     const from = filters.from && new Date(filters.from) > now ? new Date(filters.from) : now;
     const at = (d: Date) => this.sql.persist(OfflineSession, 'startsAt', d);
     const where = ['s."tenantId" = ?', 's.status = ?', 's."startsAt" > ?'];
@@ -43,7 +52,8 @@ export class BotReadModel {
     if (filters.courseId) { where.push('s."courseId" = ?'); params.push(filters.courseId); }
     params.push(Math.max(1, Math.floor(limit)));
     return this.sql.select(OfflineSession, 's',
-      `SELECT ${this.sql.columns(OfflineSession, 's')} FROM offline_session s WHERE ${where.join(' AND ')} ORDER BY s."startsAt" ASC, s.id ASC LIMIT ?`, params);
+      `SELECT ${this.sql.columns(OfflineSession, 's', SESSION_LISTING_COLUMNS)} FROM offline_session s WHERE ${where.join(' AND ')} ORDER BY s."startsAt" ASC, s.id ASC LIMIT ?`,
+      params, SESSION_LISTING_COLUMNS);
   }
 
   /** Confirmed and waitlisted bookings of sessions that have not started, soonest first, with waitlist positions. */

@@ -2,9 +2,9 @@ import type { Locale } from '@o2o/i18n';
 import type { Tenant } from '@o2o/core';
 import type { ChatAction, ChatCard, ChatConversationReference, ChatMessage, ChatTextMessage } from '@o2o/plugin-sdk';
 import type { CatalogueSnapshot } from '../catalogue/catalogue.snapshot';
-import type { BotUserLink } from '../persistence/bot-user-link.entity';
 import type { ConversationState } from '../state/conversation-state.types';
 import type { LoadedConversation } from '../state/conversation.store';
+import type { TurnLink } from '../state/user-link.store';
 import { say } from '../text/say.util';
 import type { Understanding } from './understanding.mapper';
 
@@ -14,7 +14,7 @@ export interface TurnScope {
   conversation: LoadedConversation;
   state: ConversationState;
   locale: Locale;
-  link: BotUserLink | null;
+  link: TurnLink | null;
   catalogue: CatalogueSnapshot;
   now: Date;
   reference: ChatConversationReference;

@@ -7,6 +7,7 @@ import { Clock } from '@o2o/core';
 import { isUniqueViolation, TransactionRunner } from '@o2o/persistence';
 import { BotConversation } from '../persistence/bot-conversation.entity';
 import { BotUserLink } from '../persistence/bot-user-link.entity';
+import type { TurnLink } from './user-link.store';
 import type { ConversationState } from './conversation-state.types';
 import { TurnSql } from './turn-sql.executor';
 
@@ -22,10 +23,27 @@ export interface LoadedConversation {
 /** What a turn starts from: the conversation (null before its first turn) and the chat user's link, if any. */
 export interface TurnStart {
   conversation: LoadedConversation | null;
-  link: BotUserLink | null;
+  link: TurnLink | null;
 }
 
-export const keyOf = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex');
+// Only what a turn reads: fewer columns to send, parse and hydrate on every turn.
+const CONVERSATION_COLUMNS = ['id', 'tenantId', 'userKey', 'state', 'reference', 'version'] as const;
+const LINK_COLUMNS = ['id', 'tenantId', 'learnerId', 'reference', 'locale'] as const;
+
+const KEYS_KEPT = 10_000;
+const keys = new Map<string, string>();
+
+/** sha256 of the parts; remembered, since every turn of a conversation hashes the same ids again. */
+export function keyOf(...parts: string[]): string {
+  const joined = parts.join('\u0000');
+  let key = keys.get(joined);
+  if (key === undefined) {
+    key = createHash('sha256').update(joined).digest('hex');
+    if (keys.size >= KEYS_KEPT) keys.delete(keys.keys().next().value!);
+    keys.set(joined, key);
+  }
+  return key;
+}
 
 /**
  * Per-conversation state in the database. Saving is a compare-and-set on `version`: a turn that lost a race with
@@ -52,11 +70,11 @@ export class ConversationStore {
    */
   async start(reference: ChatConversationReference): Promise<TurnStart> {
     const [row] = await this.sql.rows(
-      `SELECT ${this.sql.columns(BotConversation, 'c')}, ${this.sql.columns(BotUserLink, 'l')} FROM (SELECT 1 AS one) k` +
-      ' LEFT JOIN bot_conversation c ON c."conversationKey" = ? LEFT JOIN bot_user_link l ON l."userKey" = ?',
+      `SELECT ${this.sql.columns(BotConversation, 'c', CONVERSATION_COLUMNS)}, ${this.sql.columns(BotUserLink, 'l', LINK_COLUMNS)}` +
+      ' FROM (SELECT 1 AS one) k LEFT JOIN bot_conversation c ON c."conversationKey" = ? LEFT JOIN bot_user_link l ON l."userKey" = ?',
       [conversationKeyOf(reference), userKeyOf(reference)]);
-    const conversation = this.sql.entity(BotConversation, 'c', row);
-    return { conversation: conversation ? toLoaded(conversation) : null, link: this.sql.entity(BotUserLink, 'l', row) };
+    const conversation = this.sql.entity(BotConversation, 'c', row, CONVERSATION_COLUMNS);
+    return { conversation: conversation ? toLoaded(conversation) : null, link: this.sql.entity(BotUserLink, 'l', row, LINK_COLUMNS) };
   }
 
   /** Creates the row for a new conversation; if another turn created it first, returns that one. */

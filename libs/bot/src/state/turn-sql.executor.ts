@@ -45,9 +45,12 @@ export class TurnSql {
     this.pg = dataSource.options.type === 'postgres';
   }
 
-  /** The select list of an entity under `alias`; hydrate rows with `entity()`/`select()` and the same alias. */
-  columns(entity: EntityTarget<ObjectLiteral>, alias: string): string {
-    return this.compile(entity, alias).select;
+  /**
+   * The select list of an entity under `alias` (only `properties` when given: the primary key must be among them);
+   * hydrate rows with `entity()`/`select()` and the same alias and properties.
+   */
+  columns(entity: EntityTarget<ObjectLiteral>, alias: string, properties?: readonly string[]): string {
+    return this.compile(entity, alias, properties).select;
   }
 
   /** Rows of a `?`-placeholder read, as the driver returns them. Reads never wait for the write queue. */
@@ -57,14 +60,14 @@ export class TurnSql {
   }
 
   /** One entity per row, from a select made with `columns(entity, alias)`. */
-  async select<T extends ObjectLiteral>(entity: EntityTarget<T>, alias: string, text: string, params: unknown[]): Promise<T[]> {
+  async select<T extends ObjectLiteral>(entity: EntityTarget<T>, alias: string, text: string, params: unknown[], properties?: readonly string[]): Promise<T[]> {
     const rows = await this.rows(text, params);
-    return rows.map((row) => this.entity(entity, alias, row)!);
+    return rows.map((row) => this.entity(entity, alias, row, properties)!);
   }
 
   /** The `alias` part of a joined row as an entity; null when a LEFT JOIN found nothing (no primary key). */
-  entity<T extends ObjectLiteral>(entity: EntityTarget<T>, alias: string, row: Record<string, unknown>): T | null {
-    const { columns, target } = this.compile(entity, alias);
+  entity<T extends ObjectLiteral>(entity: EntityTarget<T>, alias: string, row: Record<string, unknown>, properties?: readonly string[]): T | null {
+    const { columns, target } = this.compile(entity, alias, properties);
     if (row[columns[0].key] === null || row[columns[0].key] === undefined) return null;
     const out = new target() as Record<string, unknown>;
     for (const c of columns) out[c.property] = c.hydrate(row[c.key]);
@@ -116,14 +119,16 @@ export class TurnSql {
     return statement;
   }
 
-  private compile(entity: EntityTarget<ObjectLiteral>, alias: string): CompiledEntity {
-    const key = `${String((entity as { name?: string }).name ?? entity)}|${alias}`;
+  private compile(entity: EntityTarget<ObjectLiteral>, alias: string, properties?: readonly string[]): CompiledEntity {
+    const key = `${String((entity as { name?: string }).name ?? entity)}|${alias}|${properties?.join(',') ?? '*'}`;
     let c = this.compiled.get(key);
     if (!c) {
       const metadata = this.dataSource.getMetadata(entity);
       const driver = this.dataSource.driver;
       // Primary columns first: entity() reads the first column to tell a missing LEFT JOIN row.
-      const ordered = [...metadata.primaryColumns, ...metadata.columns.filter((col) => !col.isPrimary)];
+      const ordered = [...metadata.primaryColumns, ...metadata.columns.filter((col) => !col.isPrimary)]
+        .filter((col) => !properties || properties.includes(col.propertyName));
+      if (!ordered[0]?.isPrimary) throw new Error(`TurnSql: the columns of ${metadata.name} must include its primary key`);
       c = {
         select: ordered.map((col) => `"${alias}"."${col.databaseName}" AS "${alias}_${col.propertyName}"`).join(', '),
         columns: ordered.map((col) => ({

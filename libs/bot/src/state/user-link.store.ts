@@ -9,6 +9,9 @@ import { BotUserLink } from '../persistence/bot-user-link.entity';
 import { userKeyOf } from './conversation.store';
 import { TurnSql } from './turn-sql.executor';
 
+/** The part of a link a chat turn uses. */
+export type TurnLink = Pick<BotUserLink, 'id' | 'tenantId' | 'learnerId' | 'reference' | 'locale'>;
+
 type LinkListener = (link: BotUserLink) => Promise<void> | void;
 
 /** Chat user ↔ learner links, and the latest conversation reference of each linked user. */
@@ -72,7 +75,7 @@ export class UserLinkStore {
   }
 
   /** Keeps the reference and language fresh, writing only when something changed (most turns change nothing). */
-  async touch(link: BotUserLink, reference: ChatConversationReference, locale: string): Promise<void> {
+  async touch(link: TurnLink, reference: ChatConversationReference, locale: string): Promise<void> {
     const same = link.locale === locale && JSON.stringify(link.reference) === JSON.stringify(reference);
     if (same) return;
     await this.tx.run((m) => m.update(BotUserLink, { id: link.id }, { reference: reference as never, locale, updatedAt: this.clock.now() }));

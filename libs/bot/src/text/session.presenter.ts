@@ -2,6 +2,7 @@ import type { Locale } from '@o2o/i18n';
 import type { OfflineSession } from '@o2o/core';
 import type { ChatAction, ChatCard } from '@o2o/plugin-sdk';
 import { CatalogueSnapshot, localTitle } from '../catalogue/catalogue.snapshot';
+import type { SessionListing } from '../dialogs/bot-read.model';
 import { say } from './say.util';
 
 // Intl formatters are costly to build (tens of µs) and a list shows several sessions: keep one per zone/locale.
@@ -53,21 +54,21 @@ export function formatPrice(session: Pick<OfflineSession, 'priceMinor' | 'curren
   return f.format(session.priceMinor / 100);
 }
 
-export function formatSeats(session: OfflineSession, locale: Locale): string {
+export function formatSeats(session: SessionListing, locale: Locale): string {
   const left = session.capacity - session.confirmedCount;
   if (left > 0) return say(locale, 'bot.seats.left', { left, capacity: session.capacity });
   if (session.waitlistCount < session.waitlistLimit) return say(locale, 'bot.seats.waitlist', { waiting: session.waitlistCount });
   return say(locale, 'bot.seats.full');
 }
 
-export function formatWhere(session: OfflineSession, catalogue: CatalogueSnapshot, locale: Locale): string {
+export function formatWhere(session: SessionListing, catalogue: CatalogueSnapshot, locale: Locale): string {
   const venue = catalogue.venue(session.venueId);
   const city = catalogue.cityName(session.city, locale);
   if (!venue) return city;
   return locale === 'zh-CN' ? `${localTitle(venue.name, locale)}（${city}）` : `${localTitle(venue.name, locale)}, ${city}`;
 }
 
-export function isFull(session: OfflineSession): boolean {
+export function isFull(session: SessionListing): boolean {
   return session.confirmedCount >= session.capacity;
 }
 
@@ -79,7 +80,7 @@ export interface CardOptions {
 }
 
 /** A session as a card: title, when, where, price, seats, and by default Details / Book buttons. */
-export function sessionCard(session: OfflineSession, catalogue: CatalogueSnapshot, locale: Locale, options: CardOptions = {}): ChatCard {
+export function sessionCard(session: SessionListing & Partial<Pick<OfflineSession, 'description'>>, catalogue: CatalogueSnapshot, locale: Locale, options: CardOptions = {}): ChatCard {
   const facts = [
     { label: say(locale, 'bot.fact.when'), value: formatWhen(session, locale) },
     { label: say(locale, 'bot.fact.where'), value: formatWhere(session, catalogue, locale) },
@@ -95,13 +96,13 @@ export function sessionCard(session: OfflineSession, catalogue: CatalogueSnapsho
   return {
     title: localTitle(session.title, locale),
     subtitle: catalogue.topicName(session.topic, locale),
-    text: options.detailed ? [localTitle(session.description, locale), venue?.address].filter(Boolean).join('\n') || undefined : undefined,
+    text: options.detailed ? [localTitle(session.description ?? '', locale), venue?.address].filter(Boolean).join('\n') || undefined : undefined,
     facts,
     actions: options.actions ?? defaultActions(session, locale, options.detailed),
   };
 }
 
-function defaultActions(session: OfflineSession, locale: Locale, detailed?: boolean): ChatAction[] {
+function defaultActions(session: SessionListing, locale: Locale, detailed?: boolean): ChatAction[] {
   const book: ChatAction = isFull(session)
     ? { title: say(locale, 'bot.action.waitlist'), command: { intent: 'join_waitlist', sessionId: session.id } }
     : { title: say(locale, 'bot.action.book'), command: { intent: 'book', sessionId: session.id }, style: 'positive' };
