@@ -40,6 +40,16 @@ describe.each(availableDatabases())('LTI course pages on %s', (kind) => {
     expect(boAgain.body).toMatch(/data-booking-status="confirmed"/);
   });
 
+  it('shows, from the launch\'s own read, a reason drawn from the learner\'s booking history and their live bookings', async () => {
+    // Ann's cancelled booking still counts as history for the catalogue ranker; Bo holds the seat now.
+    const ann = await launchAs('u-ann');
+    expect(ann.body).toMatch(/id="suggestions"[\s\S]*Numpy bootcamp[\s\S]*you joined data-analysis sessions before/);
+    expect(ann.body).not.toContain('id="bookings"');
+    const bo = await launchAs('u-bo');
+    expect(bo.body).toMatch(/id="bookings"[\s\S]*data-booking-status="confirmed"><h3>Numpy bootcamp/);
+    expect(bo.body).not.toMatch(/id="suggestions"[\s\S]*Numpy bootcamp[\s\S]*id="bookings"/);
+  });
+
   it('gives a one-time chat link code', async () => {
     const ann = await launchAs('u-ann');
     const page = await submit(ann.browser, ann, 'link-code');
