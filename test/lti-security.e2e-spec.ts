@@ -63,6 +63,16 @@ describe.each(availableDatabases())('LTI launch security on %s', (kind) => {
     expect(result.body).toMatch(/支持参考编号:[0-9a-f]{10}/);
   });
 
+  it('refuses a form body over 1 MiB with the error page and reads the next request on the same server normally', async () => {
+    const big = await h.t.http().post('/lti/launch').type('form').send(`id_token=${'a'.repeat(1024 * 1024 + 16)}&state=x`);
+    expect(big.status).toBe(400);
+    expect(big.text).toContain('<!DOCTYPE html>');
+    expect(big.text).toMatch(/[0-9a-f]{10}/);
+    const small = await h.t.http().post('/lti/launch').type('form').send('error=access_denied&error_description=no');
+    expect(small.status).toBe(401);
+    expect(small.text).toContain('<!DOCTYPE html>');
+  });
+
   it('uses the nonce once, even when the same form_post arrives twice at once', async () => {
     const browser = new LtiBrowser();
     const login = await h.platform.initiateLogin(browser, { user: freshUser(), context: 'course-1' });

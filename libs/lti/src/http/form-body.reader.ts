@@ -11,16 +11,28 @@ const LIMIT = 1024 * 1024;
 export async function readFormBody(req: IncomingMessage & { body?: unknown }): Promise<void> {
   if (req.body !== undefined || req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
   const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > LIMIT) throw new LtiRejection('INVALID_INPUT', 400, { field: 'body', reason: 'too large' });
-    chunks.push(chunk as Buffer);
-  }
+  // Plain stream events: an async iterator over the request costs more than the launch's form itself.
+  const body = await new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > LIMIT) {
+        req.off('data', onData);
+        req.resume();
+        reject(new LtiRejection('INVALID_INPUT', 400, { field: 'body', reason: 'too large' }));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    req.once('error', reject);
+    req.once('aborted', () => reject(new LtiRejection('INVALID_INPUT', 400, { field: 'body', reason: 'aborted' })));
+  });
   if (type !== 'application/x-www-form-urlencoded') {
     req.body = {};
     return;
   }
-  req.body = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+  req.body = Object.fromEntries(new URLSearchParams(body.toString('utf8')));
 }
