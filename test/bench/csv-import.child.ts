@@ -45,7 +45,7 @@ async function main() {
   const rssAt: Record<string, number> = {};
   const cpu = process.cpuUsage();
   const summary = await app.get(CsvImportService).import(tenant.id, 'events', syntheticEventsCsv({ rows }), {
-    issuer: 'https://lms.example.edu', fileKey: 'synthetic.csv', batchSize: Number(batchText),
+    issuer: 'https://lms.example.edu', fileKey: 'synthetic.csv', batchSize: Number(batchText) || undefined, // 0: the service's default for the database
     onProgress: (p) => {
       for (const f of [0.1, 0.5]) if (!rssAt[f] && p.rowsAccepted >= rows * f) rssAt[f] = process.memoryUsage().rss;
     },

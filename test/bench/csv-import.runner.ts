@@ -21,7 +21,7 @@ export async function runCsvBench(kind: DatabaseKind, rows: number, graph: 'lean
     });
     const r = JSON.parse(output.trim().split('\n').pop()!);
     return {
-      database: kind, graph, 'node flags': nodeArgs.join(' ') || '-', batch: batchSize, rows: r.rows, imported: r.imported, seconds: r.seconds, 'rows/s': r.rowsPerSecond,
+      database: kind, graph, 'node flags': nodeArgs.join(' ') || '-', batch: batchSize || 'default', rows: r.rows, imported: r.imported, seconds: r.seconds, 'rows/s': r.rowsPerSecond,
       'CPU s': r.cpuSeconds, 'RSS boot MB': r.bootRssMb, 'RSS 10%/50%/end MB': `${r.rssAt10Mb}/${r.rssAt50Mb}/${r.endRssMb}`,
       'peak RSS MB': r.peakRssMb,
     };

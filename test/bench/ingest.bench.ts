@@ -24,7 +24,7 @@ async function main() {
   const only = option('only', 'all');
   const seconds = Number(option('seconds', '15'));
   const rows = Number(option('rows', '1000000'));
-  const batch = Number(option('batch', '50000'));
+  const batch = Number(option('batch', '0'));
   const graph = option('graph', 'lean') as 'lean' | 'full';
   const nodeFlags = option('node-flags', '--max-old-space-size=128').split(' ').filter(Boolean);
   const db = option('db', 'all');
@@ -40,7 +40,11 @@ async function main() {
     const results = [];
     for (const kind of databases) {
       results.push({ ...(await runCsvBench(kind, rows, graph, batch)), 'load avg after': load() });
-      if (nodeFlags.length) results.push({ ...(await runCsvBench(kind, rows, graph, batch, nodeFlags)), 'load avg after': load() });
+      console.table(results.slice(-1)); // as each run ends: a later run failing must not lose the earlier ones
+      if (nodeFlags.length) {
+        results.push({ ...(await runCsvBench(kind, rows, graph, batch, nodeFlags)), 'load avg after': load() });
+        console.table(results.slice(-1));
+      }
     }
     console.table(results);
     process.stdout.write('targets: ≥ 50,000 rows/s, peak RSS < 300 MB for 1,000,000 rows\n');
