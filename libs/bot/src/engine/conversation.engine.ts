@@ -64,7 +64,8 @@ export class ConversationEngine extends ChatEngine implements OnModuleInit {
       const tenant = await this.tenants.resolve(link?.tenantId ?? turn.tenant ?? existing?.tenantId);
       const startLocale = resolveLocale(turn.locale, resolveLocale(tenant.defaultLocale, this.config.defaultLocale));
       const conversation = existing ?? (await this.store.create(turn.reference, tenant.id, initialState(startLocale)));
-      const state: ConversationState = structuredClone(conversation.state);
+      // This turn's own copy: parsed from this turn's read (or just created), and read again if the save loses.
+      const state: ConversationState = conversation.state;
       const catalogue = await this.catalogue.get(tenant.id);
       const now = this.clock.now();
       const { u, locale } = forced ? { u: forced, locale: state.locale } : this.understand(turn, state, catalogue.nlu, tenant.timeZone, now);

@@ -20,6 +20,8 @@ interface SqliteStatement {
   all(...params: unknown[]): Record<string, unknown>[];
 }
 
+const ALL: readonly string[] = [];
+
 /** Distinct statements kept prepared; the turn uses a few dozen (search filter combinations). */
 const MAX_STATEMENTS = 200;
 
@@ -34,7 +36,7 @@ const MAX_STATEMENTS = 200;
 @Injectable()
 export class TurnSql {
   private readonly pg: boolean;
-  private readonly compiled = new Map<unknown, CompiledEntity>();
+  private readonly compiled = new WeakMap<readonly string[], Map<string, CompiledEntity>>();
   private readonly pgStatements = new Map<string, { name: string; text: string }>();
   private readonly sqliteStatements = new Map<string, SqliteStatement>();
 
@@ -120,8 +122,12 @@ export class TurnSql {
   }
 
   private compile(entity: EntityTarget<ObjectLiteral>, alias: string, properties?: readonly string[]): CompiledEntity {
-    const key = `${String((entity as { name?: string }).name ?? entity)}|${alias}|${properties?.join(',') ?? '*'}`;
-    let c = this.compiled.get(key);
+    // Called for every row: the property lists are constants, so each keys a map of its own (weakly, so a list
+    // built per call would cost time but never leak).
+    let byEntity = this.compiled.get(properties ?? ALL);
+    if (!byEntity) this.compiled.set(properties ?? ALL, (byEntity = new Map()));
+    const key = `${String((entity as { name?: string }).name ?? entity)}|${alias}`;
+    let c = byEntity.get(key);
     if (!c) {
       const metadata = this.dataSource.getMetadata(entity);
       const driver = this.dataSource.driver;
@@ -136,7 +142,7 @@ export class TurnSql {
         })),
         target: metadata.target as new () => ObjectLiteral,
       };
-      this.compiled.set(key, c);
+      byEntity.set(key, c);
     }
     return c;
   }
