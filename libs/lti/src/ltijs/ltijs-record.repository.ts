@@ -45,16 +45,6 @@ export class LtijsRecordRepository {
     else await this.tx.run((m) => rawQuery(m, sql, params));
   }
 
-  /** Several records in the caller's transaction: single-use inserts first (a conflict aborts), then one multi-row upsert. */
-  async writeAll(records: DeferredStoreWrite[], manager: EntityManager): Promise<void> {
-    for (const record of records.filter((r) => r.insertOnly)) await this.write(record, manager);
-    const upserts = records.filter((r) => !r.insertOnly);
-    if (!upserts.length) return;
-    const values = upserts.map(() => '(?, ?, ?, ?, ?)').join(', ');
-    await rawQuery(manager, UPSERT.replace('VALUES (?, ?, ?, ?, ?)', `VALUES ${values}`),
-      upserts.flatMap((r) => [r.id, r.collection, r.data, r.createdAt, r.expiresAt]));
-  }
-
   async modify(encrypted: boolean, collection: LtijsCollection, query: LtijsDocument, modification: LtijsDocument): Promise<void> {
     const current = await this.get(encrypted, collection, query);
     if (!current) return;
