@@ -100,7 +100,7 @@ describeIfChromium('the tool inside an LMS page in headless Chromium', () => {
       const toolOrigin = new URL(h.toolUrl).origin;
       const platformOrigin = new URL(h.platform.urls.platformStorage).origin;
       const storageFrame = page.frame({ name: PLATFORM_STORAGE_FRAME })!;
-      const log = await storageFrame.evaluate(() => (window as unknown as { ltiStorageLog: { origin: string; subject: string; key: string; found?: boolean; error?: string }[] }).ltiStorageLog);
+      const log = await storageFrame.evaluate(() => (globalThis as unknown as { ltiStorageLog: { origin: string; subject: string; key: string; found?: boolean; error?: string }[] }).ltiStorageLog);
       // The login put state and nonce; the launch, without its cookie, read both back and took the second step.
       expect(log.filter((l) => l.subject === 'lti.put_data').map((l) => [l.origin, l.key.split('-')[0], l.error])).toEqual([
         [toolOrigin, 'state', undefined], [toolOrigin, 'nonce', undefined]]);
