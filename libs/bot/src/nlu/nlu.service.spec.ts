@@ -36,6 +36,16 @@ describe('NluService', () => {
       }
     });
 
+    it('remembers what a text means, but resolves its dates on every call and follows a new catalogue', () => {
+      const first = understand('Python workshops in Shanghai next Saturday');
+      expect(understand('Python workshops in Shanghai next Saturday')).toEqual(first);
+      const weekLater = understand('Python workshops in Shanghai next Saturday', { now: new Date(now.getTime() + 7 * 86_400_000) });
+      expect(weekLater.intent).toBe(first.intent);
+      expect(weekLater.entities.dateRange!.from.getTime() - first.entities.dateRange!.from.getTime()).toBe(7 * 86_400_000);
+      const renamed: NluCatalogue = { ...TEST_CATALOGUE, cities: TEST_CATALOGUE.cities.filter((c) => c.id !== first.entities.city!.id) };
+      expect(understand('Python workshops in Shanghai next Saturday', { catalogue: renamed }).entities.city).toBeUndefined();
+    });
+
     it('refuses to understand before training', () => {
       expect(() => new NluService().understand('hi')).toThrow(/train\(\)/);
     });
