@@ -99,7 +99,7 @@ export class ConversationStore {
     const reference = changes.reference ?? conversation.reference;
     // One statement, atomic on its own: no transaction around it (PostgreSQL: one round trip).
     const affected = await this.sql.writeOne(
-      'UPDATE bot_conversation SET state = ?, reference = ?, "tenantId" = ?, version = ?, "updatedAt" = ? WHERE id = ? AND version = ? RETURNING version',
+      'UPDATE bot_conversation SET state = ?, reference = ?, "tenantId" = ?, version = ?, "updatedAt" = ? WHERE id = ? AND version = ?',
       [JSON.stringify(changes.state), JSON.stringify(reference), tenantId, conversation.version + 1,
         this.sql.persist(BotConversation, 'updatedAt', this.clock.now()), conversation.id, conversation.version]);
     if (!affected) return false;

@@ -77,14 +77,14 @@ export class TurnSql {
   }
 
   /**
-   * One write statement on its own, atomic as a statement is; returns the rows it changed. The statement must end
-   * in `RETURNING <column>` (both databases have it) so the count is read the same way everywhere. PostgreSQL:
-   * autocommit, one round trip. SQLite: inside the single write queue, so it never lands in another request's open
-   * transaction on the shared connection.
+   * One write statement on its own, atomic as a statement is; returns the rows it changed. PostgreSQL: autocommit,
+   * one round trip, the driver's row count. SQLite: inside the single write queue, so it never lands in another
+   * request's open transaction on the shared connection; the count comes back through `RETURNING` (the queue's
+   * executor returns rows only).
    */
   async writeOne(text: string, params: unknown[]): Promise<number> {
-    if (this.pg) return (await this.pool().query({ ...this.pgStatement(text), values: params })).rows.length;
-    return this.tx.runSql(async (sql) => (await sql.query(text, params)).length);
+    if (this.pg) return (await this.pool().query({ ...this.pgStatement(text), values: params })).rowCount ?? 0;
+    return this.tx.runSql(async (sql) => (await sql.query(`${text} RETURNING 1`, params)).length);
   }
 
   /** A value as the driver stores it in `entity.property` (dates, JSON). */
