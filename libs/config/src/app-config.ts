@@ -7,7 +7,7 @@ export interface AppConfig {
   publicUrl: string;
   database:
     | { driver: 'sqlite'; file: string; url?: undefined }
-    | { driver: 'postgres'; url: string; file?: undefined };
+    | { driver: 'postgres'; url: string; poolSize: number; file?: undefined };
   runMigrations: boolean;
   /** Tests may build the schema from entities; never used outside tests. */
   synchronizeSchema: boolean;

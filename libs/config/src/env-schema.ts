@@ -76,6 +76,7 @@ export const envSchema = z.object({
   PUBLIC_URL: url(['http:', 'https:']),
   DATABASE_URL: url(['postgres:', 'postgresql:']),
   DATABASE_MIGRATIONS_RUN: bool(true),
+  DATABASE_POOL_SIZE: int(20, 1, 500),
   REDIS_URL: url(['redis:', 'rediss:']),
   ADMIN_API_TOKEN: z
     .string()

@@ -55,7 +55,7 @@ export function loadConfig(env: Env): AppConfig {
     dataDir,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     database: e.DATABASE_URL
-      ? { driver: 'postgres', url: e.DATABASE_URL }
+      ? { driver: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
       : { driver: 'sqlite', file: join(dataDir, 'o2o-bridge.sqlite') },
     runMigrations: e.DATABASE_MIGRATIONS_RUN,
     synchronizeSchema: false,

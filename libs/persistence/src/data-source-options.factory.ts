@@ -24,7 +24,7 @@ export function dataSourceOptions(config: AppConfig, parts: SchemaParts): DataSo
       ...common,
       type: 'postgres',
       url: config.database.url,
-      extra: { max: 20 },
+      extra: { max: config.database.poolSize },
       migrationsTransactionMode: 'each',
     };
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { isUniqueViolation, TransactionRunner } from '@o2o/persistence';
 import { DomainError } from '../errors/domain.error';
 import { Tenant } from './tenant.entity';
@@ -19,11 +19,14 @@ export class TenantService {
   ) {}
 
   /** Resolves a tenant by slug or id (cached: tenants are created rarely and never renamed). */
-  async resolve(slugOrId: string | undefined): Promise<Tenant> {
+  async resolve(slugOrId: string | undefined, unitOfWork?: EntityManager): Promise<Tenant> {
     const key = slugOrId || DEFAULT_TENANT_SLUG;
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const tenant = await this.tenants.findOneBy(UUID.test(key) ? { id: key } : { slug: key });
+    // Inside a transaction, read on its connection: asking the pool for a second one while holding the first
+    // deadlocks PostgreSQL's pool when every connection is held by a request doing the same.
+    const repository = unitOfWork ? unitOfWork.getRepository(Tenant) : this.tenants;
+    const tenant = await repository.findOneBy(UUID.test(key) ? { id: key } : { slug: key });
     if (!tenant) throw new DomainError('TENANT_NOT_FOUND', 404, { tenant: key });
     this.cache.set(key, tenant);
     return tenant;

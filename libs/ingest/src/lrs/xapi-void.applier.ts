@@ -28,7 +28,7 @@ export class XapiVoidApplier {
     await rawQuery(m, `UPDATE "learning_event" SET "voided" = ? WHERE "tenantId" = ? AND "source" = 'xapi' AND "sourceId" IN (${list})`,
       [true, tenantId, ...ids]);
     if (affected.length === 0) return;
-    const tenant = await this.tenants.resolve(tenantId);
+    const tenant = await this.tenants.resolve(tenantId, m);
     await this.aggregates.rebuild(m, tenantId, tenant.timeZone, affected.map((r) => r.learnerId), now);
   }
 }

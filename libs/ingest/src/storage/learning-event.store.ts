@@ -26,7 +26,7 @@ export class LearningEventStore {
 
   /** Several `add` calls in one transaction, then `finish`; `committed` is the caller's cache of earlier transactions. */
   async begin(m: EntityManager, tenantId: string, now: Date, committed?: LearnerIdCache): Promise<LearningEventSession> {
-    const tenant = await this.tenants.resolve(tenantId);
+    const tenant = await this.tenants.resolve(tenantId, m);
     return new LearningEventSession(m, tenantId, tenant.timeZone, now,
       { learners: this.learners, aggregates: this.aggregates, bus: this.bus }, committed);
   }
