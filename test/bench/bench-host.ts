@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
@@ -10,6 +11,12 @@ export const freePort = () => new Promise<number>((done) => {
     server.close(() => done(port));
   });
 });
+
+/** CPU time (user + system, ms) a process has used so far, from /proc: steadier than throughput on a shared machine. */
+export function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 export interface BenchHost {
   base: string;
@@ -28,7 +35,8 @@ export async function startBenchHost(env: Record<string, string>): Promise<Bench
   const base = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode !== null) return;
-    child.kill();
+    // SIGINT: the host shuts down cleanly (and writes its CPU profile when BENCH_HOST_NODE_ARGS asks for one).
+    child.kill('SIGINT');
     await new Promise((r) => child.once('exit', r));
   };
   for (let i = 0; i < 300; i++) {

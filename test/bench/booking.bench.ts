@@ -4,50 +4,19 @@
  * BENCH_DATABASES=sqlite|postgres picks one; BENCH_HOST_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the host.
  * Afterwards checks over the API that no session holds more confirmed bookings than seats.
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { availableDatabases, createTestDatabase, DatabaseKind } from '@o2o/testing';
+import { processCpuMs, startBenchHost } from './bench-host';
 
 const TOKEN = 'bench-admin-token-0123456789';
 const SESSIONS = 200;
 const LEARNERS = 4000;
 const DURATION_S = 10;
-const HOST_MAIN = resolve(__dirname, '../../apps/host/src/main.js');
-
-/** CPU seconds a process has used (user + system), from /proc: comparable across runs on a busy machine. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-const freePort = () => new Promise<number>((done) => {
-  const server = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as { port: number };
-    server.close(() => done(port));
-  });
-});
-
-async function startHost(env: Record<string, string>): Promise<{ base: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [...process.execArgv, ...(process.env.BENCH_HOST_NODE_ARGS ?? "").split(" ").filter(Boolean), HOST_MAIN], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) return { base, child };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error('host did not start');
-}
 
 async function bench(kind: DatabaseKind) {
   const db = await createTestDatabase(kind);
-  const { base, child } = await startHost({
+  const { base, child, stop } = await startBenchHost({
     DATA_DIR: db.dataDir, ...db.env, ADMIN_API_TOKEN: TOKEN, DEMO_SEED: 'false', LOG_LEVEL: 'warn', BOOKING_CUTOFF_MINUTES: '0',
   });
   const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
@@ -67,7 +36,7 @@ async function bench(kind: DatabaseKind) {
     for (let i = 0; i < LEARNERS; i++) learners.push((await call('POST', '/api/v1/learners', { externalId: `bench-${i}` })).id);
 
     let n = 0;
-    const cpuBefore = cpuSeconds(child.pid!);
+    const cpuBefore = processCpuMs(child.pid!);
     const result = await autocannon({
       url: base, connections: 100, duration: DURATION_S, headers,
       requests: [{
@@ -80,7 +49,7 @@ async function bench(kind: DatabaseKind) {
         },
       }],
     });
-    const hostCpuMs = (cpuSeconds(child.pid!) - cpuBefore) * 1000;
+    const hostCpuMs = processCpuMs(child.pid!) - cpuBefore;
     let overBooked = 0;
     let stored = 0;
     for (const id of sessions) {
@@ -94,8 +63,7 @@ async function bench(kind: DatabaseKind) {
       'bookings stored': stored, 'over-booked sessions': overBooked,
     };
   } finally {
-    child.kill();
-    await new Promise((r) => child.once('exit', r));
+    await stop();
     await db.drop();
   }
 }

@@ -4,43 +4,18 @@
  * activities, deliveryMode expectReplies: the reply comes back in the HTTP response, as for Direct Line clients).
  * Each conversation sends its next turn when the previous reply arrived, like a person would (only faster).
  * Targets on a 2-core machine: ≥ 500 turns/s, p99 ≤ 100 ms. Prints the load average: the CPU may be shared.
- * Profile the host: BENCH_HOST_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench:bot
+ * Profile the host: BENCH_HOST_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npm run bench:bot
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import { resolve } from 'node:path';
 import { availableDatabases, createTestDatabase, DatabaseKind } from '@o2o/testing';
+import { processCpuMs, startBenchHost } from './bench-host';
 
 const TOKEN = 'bench-admin-token-0123456789';
 const CONVERSATIONS = 50;
 const WARMUP_S = 3;
 const DURATION_S = 10;
-const HOST_MAIN = resolve(__dirname, '../../apps/host/src/main.js');
 const UTTERANCES = ['Python workshops in Shanghai', '上海有Python的工作坊吗', 'any data analysis labs in Beijing', 'machine learning sessions in Shanghai'];
-
-const freePort = () => new Promise<number>((done) => {
-  const server = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as { port: number };
-    server.close(() => done(port));
-  });
-});
-
-async function startHost(env: Record<string, string>): Promise<{ base: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [...(process.env.BENCH_HOST_ARGS ?? '').split(' ').filter(Boolean), HOST_MAIN], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) return { base, child };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error('host did not start');
-}
 
 function activity(conversationId: string, text: string) {
   return JSON.stringify({
@@ -69,15 +44,6 @@ async function converse(base: string, index: number, warmUntil: number, until: n
   }
 }
 
-/** CPU time (user + system, ms) the host process has used so far; Linux only, undefined elsewhere. */
-function cpuMs(pid: number | undefined): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return undefined;
-  }
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
@@ -116,7 +82,7 @@ async function seedCatalogue(base: string): Promise<number> {
 
 async function bench(kind: DatabaseKind) {
   const db = await createTestDatabase(kind);
-  const { base, child } = await startHost({
+  const { base, child, stop } = await startBenchHost({
     DATA_DIR: db.dataDir, ...db.env, ADMIN_API_TOKEN: TOKEN, DEMO_SEED: 'false', LOG_LEVEL: 'warn', BOT_ALLOW_UNAUTHENTICATED: 'true',
   });
   try {
@@ -128,9 +94,9 @@ async function bench(kind: DatabaseKind) {
     const warmUntil = t0 + WARMUP_S * 1000;
     const until = warmUntil + DURATION_S * 1000;
     let cpuAtStart: number | undefined;
-    setTimeout(() => { cpuAtStart = cpuMs(child.pid); }, warmUntil - t0);
+    setTimeout(() => { cpuAtStart = processCpuMs(child.pid!); }, warmUntil - t0);
     await Promise.all(Array.from({ length: CONVERSATIONS }, (_, i) => converse(base, i, warmUntil, until, latencies, failures)));
-    const cpuAtEnd = cpuMs(child.pid);
+    const cpuAtEnd = processCpuMs(child.pid!);
     // On a shared machine turns/s depends on what others run; the host's own CPU per turn does not.
     const hostCpuPerTurn = cpuAtStart !== undefined && cpuAtEnd !== undefined ? (cpuAtEnd - cpuAtStart) / latencies.length : undefined;
     const sorted = latencies.sort((a, b) => a - b);
@@ -149,9 +115,7 @@ async function bench(kind: DatabaseKind) {
       ...(failures.length ? { 'first failure': failures[0] } : {}),
     };
   } finally {
-    // SIGINT: the host shuts down cleanly (and writes a CPU profile when BENCH_HOST_ARGS asks for one).
-    child.kill('SIGINT');
-    await new Promise((r) => child.once('exit', r));
+    await stop();
     await db.drop();
   }
 }

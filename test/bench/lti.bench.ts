@@ -5,10 +5,9 @@
  * --seconds=20, --users=50.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { availableDatabases, createTestDatabase, DatabaseKind, FakeLtiPlatform } from '@o2o/testing';
+import { freePort, processCpuMs } from './bench-host';
 import { fullLaunch } from './lti-launch.driver';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -18,19 +17,6 @@ const ROUNDS = 4;
 const LEARNERS = 500;
 const TOKEN = 'bench-admin-token-0123456789';
 const DIST = resolve(__dirname, '../..');
-
-const freePort = () => new Promise<number>((done) => {
-  const server = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as { port: number };
-    server.close(() => done(port));
-  });
-});
-
-/** CPU time (ms) a process has used, from /proc (user + system). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 async function start(script: string, env: Record<string, string>, ready: string, nodeArgs: string[] = []): Promise<ChildProcess> {
   const child = spawn(process.execPath, [...nodeArgs, resolve(DIST, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -62,7 +48,7 @@ interface Tally { latencies: number[]; errors: number; seconds: number; toolCpuM
 /** One timed segment of launches against one target, added to its tally. */
 async function segment(tally: Tally, pid: number, seconds: number, launch: (user: string) => Promise<void>, record = true): Promise<void> {
   let next = 0;
-  const cpu0 = cpuMs(pid);
+  const cpu0 = processCpuMs(pid);
   const driver0 = process.cpuUsage();
   const t0 = Date.now();
   const deadline = t0 + seconds * 1000;
@@ -83,7 +69,7 @@ async function segment(tally: Tally, pid: number, seconds: number, launch: (user
   if (!record) return;
   const driver = process.cpuUsage(driver0);
   tally.seconds += (Date.now() - t0) / 1000;
-  tally.toolCpuMs += cpuMs(pid) - cpu0;
+  tally.toolCpuMs += processCpuMs(pid) - cpu0;
   tally.driverCpuMs += (driver.user + driver.system) / 1000;
 }
 

@@ -3,7 +3,7 @@ import { SqlExecutor, SqlStatement } from './sql-executor';
 
 /** The part of a node-postgres pool client the hot path uses. */
 export interface PgClient {
-  query(config: { name?: string; text: string; values?: unknown[] }): Promise<{ rows: unknown[] }>;
+  query(config: { name?: string; text: string; values?: unknown[] }): Promise<{ rows: unknown[]; rowCount: number | null }>;
 }
 
 interface PreparedText {
@@ -41,9 +41,13 @@ export class PgDirectExecutor implements SqlExecutor {
   ) {}
 
   async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.execute(sql, params)).rows as T[];
+  }
+
+  /** The statement's rows and the driver's count of rows it changed (for writes without RETURNING). */
+  async execute(sql: string, params: unknown[] = []): Promise<{ rows: unknown[]; rowCount: number | null }> {
     const { name, text } = preparedFor(sql);
-    const result = await this.client.query(name ? { name, text, values: params } : { text, values: params });
-    return result.rows as T[];
+    return this.client.query(name ? { name, text, values: params } : { text, values: params });
   }
 
   async writeAll(statements: SqlStatement[]): Promise<void> {

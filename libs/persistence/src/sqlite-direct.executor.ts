@@ -5,7 +5,7 @@ import { SqlExecutor, SqlStatement } from './sql-executor';
 interface Statement {
   reader: boolean;
   all(...params: unknown[]): unknown[];
-  run(...params: unknown[]): unknown;
+  run(...params: unknown[]): { changes: number };
 }
 export interface BetterSqliteDatabase {
   prepare(sql: string): Statement;
@@ -36,15 +36,25 @@ export class SqliteDirectExecutor implements SqlExecutor {
   }
 
   querySync<T>(sql: string, params: unknown[] = []): T[] {
+    const statement = this.statement(sql);
+    const values = params.map(bind);
+    if (statement.reader) return statement.all(...values) as T[];
+    statement.run(...values);
+    return [];
+  }
+
+  /** Runs a write and answers how many rows it changed. */
+  runSync(sql: string, params: unknown[] = []): number {
+    return this.statement(sql).run(...params.map(bind)).changes;
+  }
+
+  private statement(sql: string): Statement {
     let statement = this.cache.get(sql);
     if (!statement) {
       statement = this.db.prepare(sql);
       if (this.cache.size > 500) this.cache.clear();
       this.cache.set(sql, statement);
     }
-    const values = params.map(bind);
-    if (statement.reader) return statement.all(...values) as T[];
-    statement.run(...values);
-    return [];
+    return statement;
   }
 }

@@ -71,4 +71,12 @@ describe.each(availableDatabases())('TransactionRunner.runSql on %s', (kind) => 
     }
     expect(await tx.readSql('SELECT "id" FROM "seat" WHERE "id" = ?', ['none'])).toEqual([]);
   });
+
+  it('writes one statement on its own and answers how many rows it changed (compare-and-set)', async () => {
+    const { taken } = await state();
+    const cas = (seen: number) => tx.writeSql('UPDATE "seat" SET "taken" = ? WHERE "id" = ? AND "taken" = ?', [seen + 1, 's1', seen]);
+    // Two racers that read the same value: exactly one wins.
+    expect((await Promise.all([cas(taken), cas(taken)])).sort()).toEqual([0, 1]);
+    expect((await state()).taken).toBe(taken + 1);
+  });
 });

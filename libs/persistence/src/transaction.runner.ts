@@ -55,13 +55,27 @@ export class TransactionRunner {
 
   /**
    * One read outside any unit of work, straight to the driver (pooled connection and named prepared statement on
-   * PostgreSQL, cached statement on SQLite): for hot lookups. Example:
+   * PostgreSQL, cached statement on SQLite): for hot lookups. On SQLite it bypasses the write queue, so writes go
+   * through `writeSql` or `runSql`; on PostgreSQL one statement with writable CTEs may come here for its rows (it is
+   * atomic by itself). Example:
    * `const rows = await tx.readSql('SELECT 1 AS "found" FROM "learner" WHERE "id" = ?', [id])`.
    */
   async readSql<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     if (this.isSqlite) return this.sqliteDirect().querySync<T>(sql, params);
     const pool = (this.dataSource.driver as unknown as { master: PgClient }).master;
     return new PgDirectExecutor(pool, this.dataSource.manager).query<T>(sql, params);
+  }
+
+  /**
+   * One write statement on its own (atomic as any statement), answering how many rows it changed: autocommit on a
+   * pooled PostgreSQL connection as a named prepared statement; on SQLite inside the write queue, so it never lands
+   * in another unit of work's open transaction on the shared connection. Example (compare-and-set):
+   * `const changed = await tx.writeSql('UPDATE "x" SET "v" = ? WHERE "id" = ? AND "v" = ?', [next, id, seen])`.
+   */
+  async writeSql(sql: string, params: unknown[] = []): Promise<number> {
+    if (this.isSqlite) return this.runSql(async () => this.sqliteDirect().runSync(sql, params));
+    const pool = (this.dataSource.driver as unknown as { master: PgClient }).master;
+    return (await new PgDirectExecutor(pool, this.dataSource.manager).execute(sql, params)).rowCount ?? 0;
   }
 
   /** Takes a row lock on PostgreSQL; on SQLite the write queue already serialises the unit of work. */

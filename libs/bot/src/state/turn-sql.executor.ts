@@ -10,42 +10,23 @@ interface CompiledEntity {
   target: new () => ObjectLiteral;
 }
 
-/** The part of node-postgres' pool the turn uses (TypeORM's own pool: same connections, same type parsers). */
-interface PgPool {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
-}
-
-interface SqliteStatement {
-  reader: boolean;
-  all(...params: unknown[]): Record<string, unknown>[];
-}
-
 const ALL: readonly string[] = [];
-
-/** Distinct statements kept prepared; the turn uses a few dozen (search filter combinations). */
-const MAX_STATEMENTS = 200;
 
 /**
  * The few statements every chat turn runs (load the conversation with the user's link, search sessions, save the
- * state), compiled once and sent straight to the driver: on PostgreSQL as named prepared statements on TypeORM's
- * own pool (one round trip each, the server parses and plans once per connection), on SQLite as cached
- * better-sqlite3 statements. Query runners, transactions around single statements and ORM hydration were most of
- * a turn's CPU. Values still go through the driver's own conversions, so both databases read and write them
- * exactly as TypeORM does.
+ * state), with select lists and hydration compiled once per entity, sent straight to the driver through
+ * `TransactionRunner.readSql` / `writeSql` (named prepared statements on PostgreSQL, cached statements on SQLite).
+ * Query runners, transactions around single statements and ORM hydration were most of a turn's CPU. Values still
+ * go through the driver's own conversions, so both databases read and write them exactly as TypeORM does.
  */
 @Injectable()
 export class TurnSql {
-  private readonly pg: boolean;
   private readonly compiled = new WeakMap<readonly string[], Map<string, CompiledEntity>>();
-  private readonly pgStatements = new Map<string, { name: string; text: string }>();
-  private readonly sqliteStatements = new Map<string, SqliteStatement>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
-  ) {
-    this.pg = dataSource.options.type === 'postgres';
-  }
+  ) {}
 
   /**
    * The select list of an entity under `alias` (only `properties` when given: the primary key must be among them);
@@ -56,9 +37,8 @@ export class TurnSql {
   }
 
   /** Rows of a `?`-placeholder read, as the driver returns them. Reads never wait for the write queue. */
-  async rows(text: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-    if (this.pg) return (await this.pool().query({ ...this.pgStatement(text), values: params })).rows;
-    return this.sqliteStatement(text).all(...params);
+  rows(text: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+    return this.tx.readSql(text, params);
   }
 
   /** One entity per row, from a select made with `columns(entity, alias)`. */
@@ -76,49 +56,15 @@ export class TurnSql {
     return out as T;
   }
 
-  /**
-   * One write statement on its own, atomic as a statement is; returns the rows it changed. PostgreSQL: autocommit,
-   * one round trip, the driver's row count. SQLite: inside the single write queue, so it never lands in another
-   * request's open transaction on the shared connection; the count comes back through `RETURNING` (the queue's
-   * executor returns rows only).
-   */
-  async writeOne(text: string, params: unknown[]): Promise<number> {
-    if (this.pg) return (await this.pool().query({ ...this.pgStatement(text), values: params })).rowCount ?? 0;
-    return this.tx.runSql(async (sql) => (await sql.query(`${text} RETURNING 1`, params)).length);
+  /** One write statement on its own, atomic as a statement is; returns the rows it changed. */
+  writeOne(text: string, params: unknown[]): Promise<number> {
+    return this.tx.writeSql(text, params);
   }
 
   /** A value as the driver stores it in `entity.property` (dates, JSON). */
   persist(entity: EntityTarget<ObjectLiteral>, property: string, value: unknown): unknown {
     const column = this.dataSource.getMetadata(entity).findColumnWithPropertyName(property)!;
     return this.dataSource.driver.preparePersistentValue(value, column);
-  }
-
-  private pool(): PgPool {
-    return (this.dataSource.driver as unknown as { master: PgPool }).master;
-  }
-
-  private pgStatement(text: string): { name: string; text: string } {
-    let statement = this.pgStatements.get(text);
-    if (!statement) {
-      let i = 0;
-      // Own name prefix: @o2o/persistence prepares `o2o_<n>` statements on the same connections.
-      statement = { name: `o2o_bot_${this.pgStatements.size + 1}`, text: text.replace(/\?/g, () => `$${++i}`) };
-      // Past the bound, run unnamed rather than grow every connection's prepared set.
-      if (this.pgStatements.size < MAX_STATEMENTS) this.pgStatements.set(text, statement);
-      else statement = { name: '', text: statement.text };
-    }
-    return statement;
-  }
-
-  private sqliteStatement(text: string): SqliteStatement {
-    let statement = this.sqliteStatements.get(text);
-    if (!statement) {
-      const db = (this.dataSource.driver as unknown as { databaseConnection: { prepare(sql: string): SqliteStatement } }).databaseConnection;
-      statement = db.prepare(text);
-      if (this.sqliteStatements.size >= MAX_STATEMENTS) this.sqliteStatements.clear();
-      this.sqliteStatements.set(text, statement);
-    }
-    return statement;
   }
 
   private compile(entity: EntityTarget<ObjectLiteral>, alias: string, properties?: readonly string[]): CompiledEntity {

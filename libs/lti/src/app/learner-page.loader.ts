@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BookingService, Clock, DomainError, OfflineSession, SuggestionService } from '@o2o/core';
+import { TransactionRunner } from '@o2o/persistence';
 import type { LtiSession } from '../entities/lti-session.entity';
 import type { LearnerBooking, LearnerPageData } from '../pages/learner.page';
 import { LearnerPageQuery } from './learner-page.query';
-import { PooledSql } from './pooled-sql.executor';
 
 const SHOW_PAST_BOOKINGS_MS = 30 * 86_400_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,16 +18,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class LearnerPageLoader {
   private readonly query: LearnerPageQuery;
-  private readonly sql: PooledSql;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly suggestions: SuggestionService,
     private readonly bookings: BookingService,
     private readonly clock: Clock,
+    private readonly tx: TransactionRunner,
   ) {
     this.query = new LearnerPageQuery(dataSource, suggestions);
-    this.sql = new PooledSql(dataSource);
   }
 
   /** The page's statement, for the launch to run together with its own write (one round trip on PostgreSQL). */
@@ -43,7 +42,7 @@ export class LearnerPageLoader {
   /** `prefetched`: the rows of `statement` for this session, when the launch already read them. */
   async load(session: LtiSession, prefetched?: Array<Record<string, unknown>>): Promise<LearnerPageData> {
     const now = this.clock.now();
-    const rows = this.query.read(prefetched ?? await this.sql.query(...this.args(session)));
+    const rows = this.query.read(prefetched ?? await this.tx.readSql(...this.args(session)));
     if (!rows) throw new DomainError('LEARNER_NOT_FOUND', 404, { learnerId: session.learnerId });
     const suggestions = await this.suggestions.rankCandidates(rows.learner, rows.candidates, {
       courseId: session.courseId ?? undefined, limit: 6, knownPastTopics: rows.pastTopics,

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { TransactionRunner } from '@o2o/persistence';
 import { LtiSessionService, NewLtiSession } from '../app/lti-session.service';
-import { PooledSql } from '../app/pooled-sql.executor';
 import type { LtiSession } from '../entities/lti-session.entity';
 import type { DeferredStoreWrite } from '../ltijs/lti-request.scope';
 
@@ -25,24 +22,17 @@ export interface LaunchWritten {
  */
 @Injectable()
 export class LaunchWriter {
-  private readonly postgres: boolean;
-  private readonly sql: PooledSql;
-
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly sessions: LtiSessionService,
-  ) {
-    this.postgres = dataSource.options.type === 'postgres';
-    this.sql = new PooledSql(dataSource);
-  }
+  ) {}
 
   async write(records: DeferredStoreWrite[], input: NewLtiSession, read?: { sql: string; params: unknown[] }): Promise<LaunchWritten> {
     const prepared = this.sessions.prepare(input);
     const once = records.filter((r) => r.insertOnly);
     const upserts = records.filter((r) => !r.insertOnly);
     const { token, session } = prepared;
-    if (!this.postgres) {
+    if (this.tx.isSqlite) {
       // Straight on the connection (statement cache, no ORM query runner), in the single SQLite write queue.
       return this.tx.runSql(async (sql) => {
         for (const r of once) await sql.query(`INSERT INTO "lti_store_record" ${COLUMNS} VALUES ${ROW}`, rowParams(r));
@@ -64,7 +54,7 @@ export class LaunchWriter {
     parts.push(`course_page AS (${prepared.sql})`);
     params.push(...prepared.params);
     if (read) params.push(...read.params);
-    const rows = await this.sql.query<Record<string, unknown>>(`WITH ${parts.join(', ')} ${read ? read.sql : 'SELECT 1 AS "ok"'}`, params);
+    const rows = await this.tx.readSql<Record<string, unknown>>(`WITH ${parts.join(', ')} ${read ? read.sql : 'SELECT 1 AS "ok"'}`, params);
     return { token, session, read: read ? rows : undefined };
   }
 }
