@@ -1,6 +1,7 @@
 import type { FeatureInput, LearnerFeatures, PairFeatures } from '../features/feature-input';
 import { haversineKm } from './synthetic-catalog';
 import type { SyntheticLearner, SyntheticOnlineEvent, SyntheticOnlineItem, SyntheticSession } from './synthetic-world';
+import { longestStreak } from '../features/longest-streak.util';
 
 export const DAY_MS = 86_400_000;
 /** Look-back window of the learner activity features. */
@@ -131,15 +132,4 @@ export class LearnerHistory {
       pair: this.pairFeatures(item.topic, t),
     };
   }
-}
-
-function longestStreak(days: Set<number>): number {
-  const sorted = [...days].sort((a, b) => a - b);
-  let best = 0;
-  let run = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    run = i > 0 && sorted[i] === sorted[i - 1] + 1 ? run + 1 : 1;
-    best = Math.max(best, run);
-  }
-  return best;
 }

@@ -1,5 +1,5 @@
 import type { CandidateSession, LearnerCandidateScore, ServicePlanInput } from '../plan-input.types';
-import { SeededRandom } from './seeded-random.generator';
+import { SeededRandom } from '@o2o/model';
 
 export interface RandomPlanInputOptions {
   seed: number;

@@ -1,5 +1,6 @@
 import type { LearnerFeatures, PairFeatures } from '../../features/feature-input';
 import type { CourseRow, LearnerRow, OfflineOutcomeRow, OnlineEventRow } from './feature-data.types';
+import { longestStreak } from '../../features/longest-streak.util';
 
 export const DAY_MS = 86_400_000;
 /** Look-back window of the learner activity features (the convention FEATURE_LIST documents). */
@@ -188,15 +189,4 @@ export function starsOf(e: Pick<OnlineEventRow, 'scoreRaw' | 'scoreScaled'>): nu
 
 export function primaryLanguage(locale: string | null): string {
   return locale ? locale.split(/[-_]/)[0].toLowerCase() : 'unknown';
-}
-
-function longestStreak(days: Set<number>): number {
-  const sorted = [...days].sort((a, b) => a - b);
-  let best = 0;
-  let run = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    run = i > 0 && sorted[i] === sorted[i - 1] + 1 ? run + 1 : 1;
-    best = Math.max(best, run);
-  }
-  return best;
 }
