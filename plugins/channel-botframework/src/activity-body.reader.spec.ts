@@ -9,7 +9,7 @@ describe('readActivityBody', () => {
   let port: number;
 
   beforeAll(async () => {
-    server = createServer(async (req, res) => res.end(JSON.stringify(await readActivityBody(req))));
+    server = createServer(async (req, res) => res.end(JSON.stringify(await readActivityBody(req, res))));
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     port = (server.address() as AddressInfo).port;
   });

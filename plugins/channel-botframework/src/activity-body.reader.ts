@@ -1,6 +1,5 @@
-import type { IncomingMessage } from 'node:http';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import type { Readable } from 'node:stream';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { json } from 'body-parser';
 
 /** The host's JSON body limit, so nothing the endpoint accepted before is refused now. */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -9,67 +8,37 @@ export type BodyRead =
   | { ok: true; body: unknown }
   | { ok: false; status: 400 | 413 | 415; problem: 'invalidJson' | 'tooLarge' | 'unsupportedEncoding'; params?: Record<string, unknown> };
 
-const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
-  gzip: createGunzip, 'x-gzip': createGunzip, deflate: createInflate, br: createBrotliDecompress,
-};
+// The host's own JSON parser (body-parser), configured as the host configures it, plus `…+json` media types.
+// strict: false: any JSON value is parsed, and the activity validator refuses what is not an activity (400).
+const parseJson = json({
+  limit: MAX_BODY_BYTES,
+  strict: false,
+  type: (req) => /^application\/([\w.+-]*\+)?json\s*(;|$)/i.test(String(req.headers['content-type'] ?? '')),
+});
+
+interface BodyParserError {
+  type?: string;
+  encoding?: string;
+}
 
 /**
- * The activity as JSON from the raw request: the endpoint runs ahead of the host's body parsers, so it reads its
- * own body (same limit, same encodings as the host's JSON parser). When a parser did run first (an app assembled
- * without the early mount), its result is used as is. A body that is not JSON is `undefined`, which the
- * activity validator refuses with 400, as before.
+ * The activity as JSON from the raw request: the endpoint runs ahead of the host's body parsers, so it runs the
+ * same parser itself (same limit, same encodings). When a parser did run first (an app assembled without the early
+ * mount), its result is used as is. A body that is not JSON is `undefined`, which the activity validator refuses
+ * with 400, as before.
  */
-export async function readActivityBody(req: IncomingMessage & { body?: unknown }): Promise<BodyRead> {
-  if (req.body !== undefined || req.readableEnded) return { ok: true, body: req.body };
-  const type = req.headers['content-type'] ?? '';
-  if (!/^application\/([\w.+-]*\+)?json\s*(;|$)/i.test(type)) {
-    req.resume();
-    return { ok: true, body: undefined };
-  }
-  if (Number(req.headers['content-length']) > MAX_BODY_BYTES) {
-    req.resume();
-    return { ok: false, status: 413, problem: 'tooLarge', params: { max: MAX_BODY_BYTES } };
-  }
-  const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
-  let source: Readable = req;
-  if (encoding !== 'identity') {
-    const decoder = DECODERS[encoding];
-    if (!decoder) {
-      req.resume();
-      return { ok: false, status: 415, problem: 'unsupportedEncoding', params: { encoding: encoding.slice(0, 40) } };
-    }
-    source = req.pipe(decoder()) as unknown as Readable;
-  }
-  // Plain events rather than `for await`: the async iterator cost more than the rest of the read.
-  const collected = await new Promise<Buffer[] | 'tooLarge' | 'broken'>((done) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    source.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        source.removeAllListeners('data');
-        if (source !== req) req.unpipe();
-        req.resume();
-        done('tooLarge');
-      } else chunks.push(chunk);
-    });
-    source.once('end', () => done(chunks));
-    // A broken compressed stream or an aborted upload is a malformed body, not a server error.
-    source.once('error', () => done('broken'));
-    // An upload that stops half-way never ends; a complete one may close before a decoder has flushed.
-    req.once('close', () => {
-      if (!req.complete) done('broken');
+export function readActivityBody(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<BodyRead> {
+  if (req.body !== undefined || req.readableEnded) return Promise.resolve({ ok: true, body: req.body });
+  return new Promise((done) => {
+    parseJson(req, res, (err?: BodyParserError) => {
+      if (!err) return done({ ok: true, body: req.body });
+      if (err.type === 'entity.too.large') return done({ ok: false, status: 413, problem: 'tooLarge', params: { max: MAX_BODY_BYTES } });
+      if (err.type === 'encoding.unsupported') {
+        const encoding = String(req.headers['content-encoding'] ?? err.encoding ?? '').slice(0, 40);
+        return done({ ok: false, status: 415, problem: 'unsupportedEncoding', params: { encoding } });
+      }
+      // Malformed JSON, a broken compressed stream or an aborted upload: a malformed body, not a server error.
+      return done({ ok: false, status: 400, problem: 'invalidJson' });
     });
   });
-  if (collected === 'tooLarge') return { ok: false, status: 413, problem: 'tooLarge', params: { max: MAX_BODY_BYTES } };
-  if (collected === 'broken') return { ok: false, status: 400, problem: 'invalidJson' };
-  const chunks = collected;
-  const text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString('utf8');
-  // Like the host's JSON parser: an empty JSON body is an empty object (which the validator then refuses).
-  if (text.trim() === '') return { ok: true, body: {} };
-  try {
-    return { ok: true, body: JSON.parse(text) };
-  } catch {
-    return { ok: false, status: 400, problem: 'invalidJson' };
-  }
 }

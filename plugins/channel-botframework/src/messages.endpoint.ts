@@ -51,7 +51,7 @@ export class MessagesEndpoint {
   };
 
   private async receive(req: Request, res: Response): Promise<void> {
-    const read = await readActivityBody(req);
+    const read = await readActivityBody(req, res);
     if (!read.ok) {
       const message = channelText(CHANNEL_TEXTS[read.problem], channelLocale(req.headers['accept-language']), read.params);
       return problem(res, read.status, read.status === 400 ? 'INVALID_JSON' : read.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'UNSUPPORTED_ENCODING', message);
