@@ -65,7 +65,7 @@ export class BookingService {
     const outcome = await this.tx.runSql(async (sql) => {
       // One statement: the session row locked, whether the learner exists in this tenant, and their live booking.
       // On PostgreSQL a booking committed by a racer we waited for is not in this statement's snapshot; the unique
-      // index then refuses our insert and the retry below finds that booking.
+      // index then refuses our insert and `book` retries once, which finds that booking.
       const [session] = await sql.query<SessionCounters & { learnerFound: string | null; bookingId: string | null }>(
         `SELECT s."status", s."startsAt", s."capacity", s."confirmedCount", s."waitlistCount", s."waitlistLimit",
          s."queueSeq", l."id" AS "learnerFound", b."id" AS "bookingId"
@@ -75,10 +75,7 @@ export class BookingService {
          WHERE s."id" = ? AND s."tenantId" = ?${sql.forUpdate && `${sql.forUpdate} OF s`}`, [learnerId, sessionId, tenantId]);
       if (!session) throw new DomainError('SESSION_NOT_FOUND', 404, { sessionId });
       if (!session.learnerFound) throw new DomainError('LEARNER_NOT_FOUND', 422, { learnerId }, 'learnerId');
-      const holder = { bookingId: session.bookingId };
-      if (holder.bookingId) {
-        return { booking: await this.existing(sql, holder.bookingId), created: false };
-      }
+      if (session.bookingId) return { booking: await this.existing(sql, session.bookingId), created: false };
       if (session.status === 'cancelled') throw new DomainError('SESSION_CANCELLED', 409);
       if (session.status !== 'scheduled') throw new DomainError('SESSION_NOT_SCHEDULED', 409, { status: session.status });
       const now = this.clock.now();
