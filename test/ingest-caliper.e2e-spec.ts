@@ -88,6 +88,12 @@ describe.each(availableDatabases())('Caliper endpoint on %s', (kind) => {
     expect(res.body.events.stored).toBe(1);
     const text = await t.http().post('/caliper').set('Authorization', token.authorization).set('Content-Type', 'text/plain').send('hello');
     expect(text.status).toBe(415);
+     const vendor = 'application/vnd.imsglobal.caliper.v1p2+json';
+    const broken = await t.http().post('/caliper').set('Authorization', token.authorization).set('Content-Type', vendor).send('{"sensor":');
+    expect([broken.status, broken.body.code]).toEqual([400, 'MALFORMED_JSON']);
+    const huge = await t.http().post('/caliper').set('Authorization', token.authorization).set('Content-Type', vendor)
+      .send(JSON.stringify({ padding: 'x'.repeat(6 * 1024 * 1024) }));
+    expect(huge.status).toBe(413);
   });
 
   it('rejects an envelope with one invalid event entirely, naming the property', async () => {

@@ -1,6 +1,6 @@
-import { Controller, HttpCode, Post, Req, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { IngestCaller } from '../credentials/ingest-caller';
 import { IngestCredential } from '../credentials/ingest-credential.entity';
 import { IngestExceptionFilter } from '../errors/ingest-exception.filter';
@@ -20,7 +20,9 @@ export class CaliperController {
   @UseGuards(CaliperBearerGuard)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Receive an envelope (sensor, sendTime, dataVersion, data[]); all items or none' })
-  async receive(@IngestCaller() caller: IngestCredential, @Req() req: Request): Promise<CaliperReceipt> {
-    return this.caliper.receive(caller, await readJsonBody(req));
+  async receive(
+    @IngestCaller() caller: IngestCredential, @Req() req: Request, @Res({ passthrough: true }) res: Response,
+  ): Promise<CaliperReceipt> {
+    return this.caliper.receive(caller, await readJsonBody(req, res));
   }
 }
