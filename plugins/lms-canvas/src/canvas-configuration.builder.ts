@@ -1,13 +1,4 @@
-/** The tool's URLs as the LTI library hands them to LMS plugins. */
-export interface CanvasToolUrls {
-  base: string;
-  login: string;
-  launch: string;
-  keys: string;
-  domain: string;
-  name: string;
-  description: string;
-}
+import type { ToolEndpoints } from '@o2o/plugin-sdk';
 
 const TOOL_CONFIGURATION = 'https://purl.imsglobal.org/spec/lti-tool-configuration';
 const PRIVACY = 'https://canvas.instructure.com/lti/privacy_level';
@@ -24,7 +15,7 @@ const LINK_PLACEMENTS = ['course_navigation'];
 const SELECTION_PLACEMENTS = ['link_selection', 'assignment_selection', 'editor_button'];
 
 /** Canvas's developer-key JSON configuration (Developer Keys → + LTI Key → Method: Enter URL → /lti/canvas.json). */
-export function canvasDeveloperKeyConfiguration(tool: CanvasToolUrls): Record<string, unknown> {
+export function canvasDeveloperKeyConfiguration(tool: ToolEndpoints): Record<string, unknown> {
   const icon = `${tool.base}/icon.svg`;
   const selection = (placement: string) => ({
     placement, message_type: 'LtiDeepLinkingRequest', target_link_uri: tool.launch, text: 'Offline sessions', icon_url: icon,
@@ -56,7 +47,7 @@ export function canvasDeveloperKeyConfiguration(tool: CanvasToolUrls): Record<st
 }
 
 /** Canvas's extensions of the Dynamic Registration request: privacy level, placements per message, tool id. */
-export function canvasRegistrationRequest(base: Record<string, unknown>, tool: CanvasToolUrls): Record<string, unknown> {
+export function canvasRegistrationRequest(base: Record<string, unknown>, tool: ToolEndpoints): Record<string, unknown> {
   const config = (base[TOOL_CONFIGURATION] ?? {}) as { messages?: { type: string }[] } & Record<string, unknown>;
   const messages = (config.messages ?? []).map((m) => ({
     ...m,

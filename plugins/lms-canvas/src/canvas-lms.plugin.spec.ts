@@ -3,6 +3,7 @@ import { CanvasLmsPlugin } from './canvas-lms.plugin';
 const tool = {
   base: 'https://tool.example/lti', login: 'https://tool.example/lti/login', launch: 'https://tool.example/lti/launch',
   keys: 'https://tool.example/lti/keys', domain: 'tool.example', name: 'o2o-bridge', description: 'Offline sessions',
+  scopes: [],
 };
 const CONFIG = 'https://purl.imsglobal.org/spec/lti-tool-configuration';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { LMS_PLUGIN_CLAIM, LmsPlugin, NormalizedLaunchClaims } from '@o2o/plugin-sdk';
-import { canvasDeveloperKeyConfiguration, canvasRegistrationRequest, CanvasToolUrls } from './canvas-configuration.builder';
+import { LMS_PLUGIN_CLAIM, LmsPlugin, LtiLmsExtension, NormalizedLaunchClaims, ToolEndpoints } from '@o2o/plugin-sdk';
+import { canvasDeveloperKeyConfiguration, canvasRegistrationRequest } from './canvas-configuration.builder';
 
 /** Every Instructure-hosted Canvas uses one of these issuers, whatever the school's own domain. */
 export const CANVAS_ISSUERS = ['https://canvas.instructure.com', 'https://canvas.beta.instructure.com', 'https://canvas.test.instructure.com'];
@@ -29,10 +29,10 @@ const HINTS: Record<'en' | 'zh-CN', string[]> = {
 /**
  * Canvas: one issuer for all schools (many client ids per issuer), the developer-key JSON configuration, a privacy
  * level and placements in Dynamic Registration, a User-Agent on every API call (Canvas's API policy), and its own
- * role names. The LTI tool reads the optional methods structurally.
+ * role names. Its LTI methods are the SDK's LtiLmsExtension.
  */
 @Injectable()
-export class CanvasLmsPlugin implements LmsPlugin {
+export class CanvasLmsPlugin implements LmsPlugin, LtiLmsExtension {
   readonly id = 'lms-canvas';
   readonly displayName = 'Canvas';
 
@@ -62,7 +62,7 @@ export class CanvasLmsPlugin implements LmsPlugin {
     return { 'User-Agent': 'o2o-bridge/0.1 (LTI 1.3 tool; Canvas API client)' };
   }
 
-  registrationRequest(base: Record<string, unknown>, context: { tool: CanvasToolUrls }): Record<string, unknown> {
+  registrationRequest(base: Record<string, unknown>, context: { tool: ToolEndpoints }): Record<string, unknown> {
     return canvasRegistrationRequest(base, context.tool);
   }
 
@@ -74,7 +74,7 @@ export class CanvasLmsPlugin implements LmsPlugin {
       ? [] : [`Canvas configuration must come over https (${configurationUrl})`];
   }
 
-  configurationDocuments(tool: CanvasToolUrls): Record<string, Record<string, unknown>> {
+  configurationDocuments(tool: ToolEndpoints): Record<string, Record<string, unknown>> {
     return { 'canvas.json': canvasDeveloperKeyConfiguration(tool) };
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LMS_PLUGIN_CLAIM, LmsPlugin, NormalizedLaunchClaims } from '@o2o/plugin-sdk';
+import { LMS_PLUGIN_CLAIM, LmsPlugin, LtiLmsExtension, NormalizedLaunchClaims } from '@o2o/plugin-sdk';
 import { moodleRegistrationRequest, moodleSetupHints } from './moodle-registration.rules';
 
 const ROLE_PATTERNS: [RegExp, NormalizedLaunchClaims['roles'][number]][] = [
@@ -10,10 +10,10 @@ const ROLE_PATTERNS: [RegExp, NormalizedLaunchClaims['roles'][number]][] = [
 
 /**
  * Moodle's launches: roles as full URIs (institution and context), locale from launch_presentation. The LTI tool also
- * reads the optional methods below (displayName, registrationRequest, setupHints) structurally.
+ * uses the optional LtiLmsExtension methods below (displayName, registrationRequest, setupHints).
  */
 @Injectable()
-export class MoodleLmsPlugin implements LmsPlugin {
+export class MoodleLmsPlugin implements LmsPlugin, LtiLmsExtension {
   readonly id = 'lms-moodle';
   readonly displayName = 'Moodle';
 
