@@ -1,10 +1,8 @@
 import { DataSource } from 'typeorm';
 import { availableDatabases, LtiBrowser } from '@o2o/testing';
 import { eventually } from './support/eventually';
-import { LtiHarness, startLtiHarness } from './support/lti-harness';
+import { launchTableCounts, LtiHarness, startLtiHarness } from './support/lti-harness';
 import { formsOf } from './support/lti-page';
-
-const TABLES = ['lti_session', 'lti_store_record', 'learner', 'learner_identity', 'course', 'lti_course_link'];
 
 /**
  * The launch through LTI Platform Storage when the browser refuses the state cookie (the browser's part, reading
@@ -14,12 +12,7 @@ const TABLES = ['lti_session', 'lti_store_record', 'learner', 'learner_identity'
 describe.each(availableDatabases())('LTI launch through platform storage on %s', (kind) => {
   let h: LtiHarness;
   let user = 0;
-  const counts = async () => {
-    const ds = h.t.app.get(DataSource);
-    const out: Record<string, number> = {};
-    for (const table of TABLES) out[table] = Number((await ds.query(`SELECT COUNT(*) AS n FROM "${table}"`))[0].n);
-    return out;
-  };
+  const counts = () => launchTableCounts(h);
 
   /** A launch whose login named platform storage, in a browser that blocks third-party cookies: ends at step one. */
   const firstStep = async (extraLoginParams: Record<string, string> = { lti_storage_target: '_parent' }) => {

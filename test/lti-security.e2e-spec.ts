@@ -1,20 +1,13 @@
 import { DataSource } from 'typeorm';
 import { availableDatabases, KNOWN_BAD_LAUNCHES, LtiBrowser, LTI_SPEC, VALID_LAUNCH_VARIATIONS } from '@o2o/testing';
 import { eventually } from './support/eventually';
-import { LtiHarness, startLtiHarness } from './support/lti-harness';
+import { launchTableCounts, LtiHarness, startLtiHarness } from './support/lti-harness';
 import { AUTH } from './support/test-app';
-
-const TABLES = ['lti_session', 'lti_store_record', 'learner', 'learner_identity', 'course', 'lti_course_link'];
 
 describe.each(availableDatabases())('LTI launch security on %s', (kind) => {
   let h: LtiHarness;
   let user = 0;
-  const counts = async () => {
-    const ds = h.t.app.get(DataSource);
-    const out: Record<string, number> = {};
-    for (const table of TABLES) out[table] = Number((await ds.query(`SELECT COUNT(*) AS n FROM "${table}"`))[0].n);
-    return out;
-  };
+  const counts = () => launchTableCounts(h);
   const freshUser = () => ({ id: `sec-user-${++user}`, name: `Sec User ${user}` });
 
   beforeAll(async () => {

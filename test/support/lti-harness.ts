@@ -88,3 +88,14 @@ export async function startLtiHarness(kind: DatabaseKind, options: HarnessOption
     },
   };
 }
+
+/** The tables a launch writes to: a refused launch must leave every count as it was. */
+const LAUNCH_TABLES = ['lti_session', 'lti_store_record', 'learner', 'learner_identity', 'course', 'lti_course_link'];
+
+/** Row counts of the launch tables, to prove a refused launch stored nothing. */
+export async function launchTableCounts(h: LtiHarness): Promise<Record<string, number>> {
+  const ds = h.t.app.get(DataSource);
+  const out: Record<string, number> = {};
+  for (const table of LAUNCH_TABLES) out[table] = Number((await ds.query(`SELECT COUNT(*) AS n FROM "${table}"`))[0].n);
+  return out;
+}
