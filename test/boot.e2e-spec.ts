@@ -1,6 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -10,15 +9,10 @@ import { O2oPlugin } from '@o2o/plugin-sdk';
 import { MoodlePlugin } from '@o2o/plugin-lms-moodle';
 import { availableDatabases, createTestDatabase } from '@o2o/testing';
 import { AppModule, SCHEMA } from '../apps/host/src/app.module';
+import { freePort } from './support/free-port';
 
 const HOST_MAIN = resolve(__dirname, '../dist/apps/host/src/main.js');
 
-const freePort = () => new Promise<number>((done) => {
-  const server = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as { port: number };
-    server.close(() => done(port));
-  });
-});
 
 describe('booting the host', () => {
   it('stops with the variable name when the configuration is wrong', () => {

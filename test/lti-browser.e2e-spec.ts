@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { PLATFORM_STORAGE_FRAME } from '@o2o/testing';
 import { createSession } from './support/fixtures';
 import { chromiumAvailable, launchChromiumContext, startLmsPage } from './support/lti-chromium';
-import { freePort, LtiHarness, startLtiHarness } from './support/lti-harness';
+import { freePort } from './support/free-port';
+import { LtiHarness, startLtiHarness } from './support/lti-harness';
 import { AUTH } from './support/test-app';
 
 const ARTIFACTS = join(__dirname, '..', 'test-artifacts');

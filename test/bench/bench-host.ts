@@ -1,16 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { freePort } from '../support/free-port';
 
 const HOST_MAIN = resolve(__dirname, '../../apps/host/src/main.js');
-
-export const freePort = () => new Promise<number>((done) => {
-  const server = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as { port: number };
-    server.close(() => done(port));
-  });
-});
 
 /** CPU time (user + system, ms) a process has used so far, from /proc: steadier than throughput on a shared machine. */
 export function processCpuMs(pid: number): number {

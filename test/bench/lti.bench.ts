@@ -7,7 +7,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { availableDatabases, createTestDatabase, DatabaseKind, FakeLtiPlatform } from '@o2o/testing';
-import { freePort, processCpuMs } from './bench-host';
+import { freePort } from '../support/free-port';
+import { processCpuMs } from './bench-host';
 import { fullLaunch } from './lti-launch.driver';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;

@@ -1,21 +1,9 @@
-import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { JobQueue } from '@o2o/jobs';
 import { FakeLtiPlatform, LTI_SPEC, type FakeLtiPlatformOptions } from '@o2o/testing';
 import type { DatabaseKind } from '@o2o/testing';
+import { freePort } from './free-port';
 import { AUTH, createTestApp, TestApp } from './test-app';
-
-/** A port the OS says is free now, so PUBLIC_URL can name it before the app listens. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface LtiHarness {
   t: TestApp;
