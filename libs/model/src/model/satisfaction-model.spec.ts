@@ -79,6 +79,31 @@ describe('SatisfactionModel', () => {
     model.dispose();
   });
 
+  it('weights the heads by α and β: a head with weight 0 is not trained even when its labels are present', async () => {
+    const data = toyExamples(600, 12);
+    const outputKernels = async (bundle: Awaited<ReturnType<SatisfactionModel['save']>>) => {
+      const { model: m } = await SatisfactionModel.load(bundle);
+      const kernel = (name: string) => Array.from(m['net'].full.getLayer(name).getWeights()[0].dataSync());
+      const result = { offline: kernel('offline_logit'), online: kernel('online_logit') };
+      m.dispose();
+      return result;
+    };
+    for (const [alpha, beta] of [[1, 0], [0, 1]]) {
+      const model = SatisfactionModel.create({ inputWidth: WIDTH, alpha, beta, seed: 3 });
+      const before = await outputKernels(await model.save());
+      await model.train(data, { epochs: 2, validationFraction: 0 });
+      const after = await outputKernels(await model.save());
+      model.dispose();
+      if (beta === 0) {
+        expect(after.online).toEqual(before.online);
+        expect(after.offline).not.toEqual(before.offline);
+      } else {
+        expect(after.offline).toEqual(before.offline);
+        expect(after.online).not.toEqual(before.online);
+      }
+    }
+  });
+
   it('builds the three fusion modes', async () => {
     const data = toyExamples(400, 3);
     const counts: Record<string, number> = {};
