@@ -42,6 +42,32 @@ describe.each(availableDatabases())('suggestions and account-link codes on %s', 
     expect(forCourse.every((s) => s.session.topic === 'python')).toBe(true);
   });
 
+  it('filters by city, from, to and courseId over HTTP and marks waitlist-only sessions', async () => {
+    const learner = await createLearner(t, { city: 'Chengdu' });
+    const other = await createLearner(t);
+    const course = (await t.http().post('/api/v1/courses').set(AUTH).send({ externalId: 'sg-calligraphy', title: 'Calligraphy', topic: 'calligraphy' })).body;
+    const first = await createSession(t, { topic: 'calligraphy', city: 'Chengdu', courseId: course.id }, 30);
+    const pottery = await createSession(t, { topic: 'pottery', city: 'Chengdu' }, 32);
+    const waitlistOnly = await createSession(t, { topic: 'tea', city: 'Chengdu', capacity: 1, waitlistLimit: 2 }, 35);
+    const later = await createSession(t, { topic: 'calligraphy', city: 'Chengdu' }, 40);
+    await t.http().post(`/api/v1/sessions/${waitlistOnly.id}/bookings`).set(AUTH).send({ learnerId: other }).expect(201);
+    const at = (days: number) => new Date(t.clock.now().getTime() + days * 86_400_000).toISOString();
+    const get = async (query: string) => {
+      const res = await t.http().get(`/api/v1/learners/${learner}/suggestions?city=Chengdu&${query}`).set(AUTH);
+      expect(res.status).toBe(200);
+      return res.body as { session: { id: string }; waitlist: boolean }[];
+    };
+    const ids = (list: { session: { id: string } }[]) => list.map((s) => s.session.id).sort();
+
+    const all = await get('limit=10');
+    expect(ids(all)).toEqual([first.id, pottery.id, waitlistOnly.id, later.id].sort());
+    expect(all.filter((s) => s.waitlist).map((s) => s.session.id)).toEqual([waitlistOnly.id]);
+    expect(await get('limit=1')).toHaveLength(1);
+    // from: sessions ending at or after it; to: sessions starting before it.
+    expect(ids(await get(`limit=10&from=${encodeURIComponent(at(31))}&to=${encodeURIComponent(at(36))}`))).toEqual([pottery.id, waitlistOnly.id].sort());
+    expect(ids(await get(`limit=10&courseId=${course.id}`))).toEqual([first.id, later.id].sort());
+  });
+
   it('keeps one topic from filling the list', async () => {
     const learner = await createLearner(t);
     for (let i = 0; i < 5; i++) await createSession(t, { topic: 'ml', city: 'Hangzhou' }, 3 + i / 10);
