@@ -25,7 +25,7 @@ export type { PlannerBenchResult } from './bench/planner-bench';
 // Service layer (NestJS, database): suggestions ranked by the model and stored, approvable service plans.
 export { PlannerModule } from './plans/planner.module';
 export { PLANNER_SCHEMA } from './plans/planner.schema';
-export { ServicePlanService } from './plans/service-plan.service';
+export { PLAN_STEPS, ServicePlanService } from './plans/service-plan.service';
 export { PlanApprovalService } from './plans/plan-approval.service';
 export { CoursePlanProposals } from './plans/course-plan-proposals.service';
 export { PlanScoringService } from './plans/plan-scoring.service';

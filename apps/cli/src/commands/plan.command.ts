@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { Clock, CourseService, TenantService, VenueService } from '@o2o/core';
-import { CreatePlanDto, PlanApprovalService, planView, ServicePlanService } from '@o2o/planner';
+import { CreatePlanDto, PLAN_STEPS, PlanApprovalService, planView, ServicePlanService } from '@o2o/planner';
 import { CliCommand } from '../cli-command';
-import { printTable } from '../cli-ui';
+import { printTable, progressBar } from '../cli-ui';
 import { demoPlanRequest } from './demo-plan.request';
 
 /** `plan --file request.json` (the POST /api/v1/plans body) or `plan --demo`; `--approve` creates the sessions. */
@@ -41,8 +41,16 @@ export const planCommand: CliCommand = {
       walk(errors, '');
       throw new Error(`Invalid plan request / 方案请求无效:\n  ${lines.join('\n  ')}`);
     }
-    let plan = await app.get(ServicePlanService).create(tenant, dto);
-    if (options.approve) plan = await app.get(PlanApprovalService).approve(tenant.id, plan.id);
+    // Steps, not a time estimate: scoring thousands of learners and the solver's run are the long parts.
+    const bar = progressBar('planning', PLAN_STEPS + (options.approve ? 1 : 0));
+    let plan;
+    try {
+      plan = await app.get(ServicePlanService).create(tenant, dto, (step) => bar.update(step));
+      if (options.approve) plan = await app.get(PlanApprovalService).approve(tenant.id, plan.id);
+      bar.update(PLAN_STEPS + (options.approve ? 1 : 0));
+    } finally {
+      bar.stop();
+    }
     const view = planView(plan, false);
     printTable(view.sessions.map((s) => ({
       candidate: s.candidateId, topic: s.topic, city: s.city, starts: s.startsAt, instructor: s.instructor, seats: s.capacity,

@@ -15,6 +15,8 @@ import { PlanScoringService } from './plan-scoring.service';
 import { ServicePlanRecord } from './service-plan.entity';
 
 const MAX_LEARNERS = 50_000;
+/** create()'s steps: candidates and learners, scoring, solving, storing. */
+export const PLAN_STEPS = 4;
 
 /**
  * POST /plans end to end: resolve candidates → predicted f for every eligible learner × candidate (model, or
@@ -33,7 +35,9 @@ export class ServicePlanService {
     private readonly clock: Clock,
   ) {}
 
-  async create(tenant: Tenant, dto: CreatePlanDto): Promise<ServicePlanRecord> {
+  /** `progress(step)` is called as each of the PLAN_STEPS starts (the CLI's progress bar). */
+  async create(tenant: Tenant, dto: CreatePlanDto, progress?: (step: number) => void): Promise<ServicePlanRecord> {
+    progress?.(0);
     const venueIds = [...new Set(dto.candidates.flatMap((c) => (c.venueId ? [c.venueId] : [])))];
     const courseIds = [...new Set(dto.candidates.flatMap((c) => (c.courseId ? [c.courseId] : [])))];
     const venues = venueIds.length ? await this.dataSource.getRepository(Venue).findBy({ tenantId: tenant.id, id: In(venueIds) }) : [];
@@ -41,6 +45,7 @@ export class ServicePlanService {
     const candidates = resolveCandidates(tenant, dto, new Map(venues.map((v) => [v.id, v])), new Set(courses.map((c) => c.id)));
     const learnerIds = await this.eligibleLearners(tenant.id, dto.learnerIds);
 
+    progress?.(1);
     const scored = await this.scoring.score(tenant.id, learnerIds, candidates, dto.maxDistanceKm);
     const input: ServicePlanInput = {
       period: { start: new Date(dto.period.start).toISOString(), end: new Date(dto.period.end).toISOString() },
@@ -55,6 +60,7 @@ export class ServicePlanService {
       ...(dto.minOpenedSessions !== undefined ? { minOpenedSessions: dto.minOpenedSessions } : {}),
     };
     let plan: ServicePlan;
+    progress?.(2);
     try {
       plan = await this.solver.solve(input, { timeLimitSeconds: dto.timeLimitSeconds ?? this.config.planner.timeLimitSeconds, mipRelGap: 0.01 });
     } catch (err) {
@@ -70,7 +76,9 @@ export class ServicePlanService {
       scoreSource: scored.source, modelVersionId: scored.modelVersionId, eligibleLearners: scored.eligibleLearners,
       eligiblePairs: scored.scores.length, createdSessions: {}, createdAt: this.clock.now(), approvalStartedAt: null, approvedAt: null,
     } satisfies Partial<ServicePlanRecord>);
+    progress?.(3);
     await this.tx.run((m) => m.insert(ServicePlanRecord, record as never));
+    progress?.(PLAN_STEPS);
     return record;
   }
 
