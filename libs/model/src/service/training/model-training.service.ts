@@ -68,6 +68,8 @@ export class ModelTrainingService implements BeforeApplicationShutdown {
     const reporter = safeProgress(progress);
     const set = await this.trainingSet(tenantId, options, reporter);
     const report = await this.runEvaluation(set, options, reporter, 0, 100);
+    // Early stopping ends runs before their epoch budget, so the last epoch's report can be well short of 100.
+    await reporter?.(100, 'evaluation done');
     return { set, report };
   }
 
