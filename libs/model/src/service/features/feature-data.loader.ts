@@ -61,6 +61,13 @@ export class FeatureDataLoader {
     return Number(row?.n ?? 0);
   }
 
+  /** Ratings given before asOf: a rating turns an attended booking's label from "unrated" into satisfied or not. */
+  async countRatings(tenantId: string, asOf: Date): Promise<number> {
+    const [row] = await rawQuery<{ n: unknown }>(this.dataSource.manager,
+      'SELECT COUNT(*) AS "n" FROM "feedback" WHERE "tenantId" = ? AND "givenAt" < ?', [tenantId, asOf]);
+    return Number(row?.n ?? 0);
+  }
+
   private async learners(tenantId: string, ids?: readonly string[]): Promise<Map<string, LearnerRow>> {
     const rows = await this.chunked<Record<string, unknown>>(
       'SELECT "id", "city", "locale", "createdAt" FROM "learner" WHERE "tenantId" = ?', tenantId, '"id"', ids);

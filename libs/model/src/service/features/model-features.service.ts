@@ -36,6 +36,10 @@ export class ModelFeaturesService {
     return this.loader.countOutcomes(tenantId, asOf);
   }
 
+  countRatings(tenantId: string, asOf: Date): Promise<number> {
+    return this.loader.countRatings(tenantId, asOf);
+  }
+
   invalidate(tenantId?: string): void {
     this.loader.invalidate(tenantId);
   }

@@ -18,8 +18,8 @@ export interface TrainJobPayload {
 
 /**
  * Training runs as a background job (the host by default, apps/worker when scaled out), on demand and on the
- * MODEL_TRAIN_SCHEDULE interval. A scheduled run whose data snapshot equals the latest version's is skipped:
- * retraining only happens when new attendance and ratings have arrived.
+ * MODEL_TRAIN_SCHEDULE interval. A scheduled run is skipped unless attendance or ratings were recorded since the
+ * latest version: those are what become new labels.
  */
 @Injectable()
 export class ModelTrainingJobs implements OnModuleInit, OnApplicationBootstrap {
@@ -86,10 +86,12 @@ export class ModelTrainingJobs implements OnModuleInit, OnApplicationBootstrap {
     }
     const [latest] = await this.versions.list(tenantId, 1);
     if (!latest) return true;
-    // "New attendance or ratings since the last version": the count of recorded outcomes grew.
-    const before = Number((latest.exampleCounts as { recordedOutcomes?: number }).recordedOutcomes ?? 0);
-    const now = await this.training.recordedOutcomes(tenantId);
-    if (now <= before) this.logger.log(`tenant ${tenantId}: no new outcomes since ${latest.id}, scheduled training skipped`);
-    return now > before;
+    // "New attendance or ratings since the last version": either count grew. Versions stored before ratings were
+    // counted compare on outcomes alone.
+    const counts = latest.exampleCounts as { recordedOutcomes?: number; recordedRatings?: number };
+    const newOutcomes = (await this.training.recordedOutcomes(tenantId)) > Number(counts.recordedOutcomes ?? 0);
+    const newRatings = counts.recordedRatings !== undefined && (await this.training.recordedRatings(tenantId)) > counts.recordedRatings;
+    if (!newOutcomes && !newRatings) this.logger.log(`tenant ${tenantId}: no new attendance or ratings since ${latest.id}, scheduled training skipped`);
+    return newOutcomes || newRatings;
   }
 }

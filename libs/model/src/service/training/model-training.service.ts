@@ -62,6 +62,11 @@ export class ModelTrainingService implements BeforeApplicationShutdown {
     return this.features.countOutcomes(tenantId, this.clock.now());
   }
 
+  /** Ratings of offline sessions given so far (the scheduler retrains when these or the outcomes grew). */
+  recordedRatings(tenantId: string): Promise<number> {
+    return this.features.countRatings(tenantId, this.clock.now());
+  }
+
   /** Evaluation only (CLI `evaluate`): nothing is stored. */
   async evaluate(tenantId: string, request: TrainRequest = {}, progress?: ProgressReporter): Promise<{ set: TrainingSet; report: EvaluationReport }> {
     const options = resolveTrainRequest(this.config, request);
@@ -78,6 +83,7 @@ export class ModelTrainingService implements BeforeApplicationShutdown {
     const progress = safeProgress(context.progress);
     const started = performance.now();
     const recordedOutcomes = await this.recordedOutcomes(tenantId);
+    const recordedRatings = await this.recordedRatings(tenantId);
     const set = await this.trainingSet(tenantId, options, progress);
     const report = await this.runEvaluation(set, options, progress, 5, 65);
 
@@ -105,7 +111,7 @@ export class ModelTrainingService implements BeforeApplicationShutdown {
       const version: ModelVersion = Object.assign(new ModelVersion(), {
         id, tenantId, fusion: options.fusion, alpha: options.alpha, beta: options.beta,
         featureList: FEATURE_LIST.map((f) => f.name), dataSnapshotHash: set.snapshotHash,
-        exampleCounts: { offline: set.offline, online: set.online, pending: set.pending, recordedOutcomes, onlineDataAvailable: set.onlineDataAvailable },
+        exampleCounts: { offline: set.offline, online: set.online, pending: set.pending, recordedOutcomes, recordedRatings, onlineDataAvailable: set.onlineDataAvailable },
         metrics, gate: { activate: false, reasons: [] as string[], thresholds: options.gate as Record<string, number> },
         training: {
           epochs: history.epochs.length, bestEpoch: history.bestEpoch, bestValidationLoss: history.bestValidationLoss,
