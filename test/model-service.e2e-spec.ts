@@ -1,6 +1,9 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
 import { DataSource } from 'typeorm';
 import { TenantService } from '@o2o/core';
-import { LearnerTimeline, ModelFeaturesService, SatisfactionModelService } from '@o2o/model';
+import { APP_CONFIG, AppConfig } from '@o2o/config';
+import { LearnerTimeline, ModelFeaturesService, readModelArtifacts, SatisfactionModel, SatisfactionModelService } from '@o2o/model';
 import { rawQuery } from '@o2o/persistence';
 import { availableDatabases } from '@o2o/testing';
 import { collectEvents, seedWorld, waitForJob } from './model/model-fixtures';
@@ -50,6 +53,12 @@ describe.each(availableDatabases())('satisfaction model service on %s', (kind) =
     expect(active.artifact.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(active.examples.offline.count).toBeGreaterThan(3000);
     expect(active.backend).toBe(t.app.get(SatisfactionModelService).backend);
+    // The artifacts on disk are a TF.js layers model whose checksum matches the row and whose metadata names the backend.
+    const dir = path.resolve(t.app.get<AppConfig>(APP_CONFIG).dataDir, active.artifact.path);
+    expect((await fs.readdir(dir)).sort()).toEqual(['model.json', 'model.sha256', 'weights.bin']);
+    const stored = await SatisfactionModel.load(await readModelArtifacts(dir, active.artifact.sha256));
+    expect(stored.metadata).toMatchObject({ versionId: firstId, backend: active.backend, dataSnapshotHash: active.dataSnapshotHash });
+    stored.model.dispose();
     expect(active.gate.activate).toBe(true);
     expect(activations().map((e) => e.payload.modelVersionId)).toEqual([firstId]);
 
