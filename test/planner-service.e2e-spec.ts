@@ -148,6 +148,27 @@ describe.each(availableDatabases())('suggestions and service plans on %s', (kind
     expect(stranger.body.errors[0].field).toBe('learnerIds[1]');
   });
 
+  it('keeps the slots an instructor cannot teach closed, and answers 422 naming instructorUnavailable when nobody can teach', async () => {
+    const ana = candidates().filter((c) => c.instructor === 'Ana'); // py-am (9–12) and py-pm (14–17), 700 of 1000
+    const morning = { instructor: 'Ana', from: day(8, 0), to: day(8, 13) };
+    const plan = async (instructorUnavailable: object[]) =>
+      t.http().post('/api/v1/plans').set(AUTH).send({ period, candidates: ana, budget: 1000, minAttendance: 1, instructorUnavailable });
+    const free = await plan([]);
+    expect(free.body.sessions.map((s: { candidateId: string }) => s.candidateId).sort()).toEqual(['py-am', 'py-pm']);
+    const afternoonOnly = await plan([morning]);
+    expect(afternoonOnly.status).toBe(201);
+    expect(afternoonOnly.body.sessions.map((s: { candidateId: string }) => s.candidateId)).toEqual(['py-pm']);
+    const stranded = await plan([morning, { instructor: 'Ana', from: day(8, 13), to: day(8, 18) }]);
+    expect(stranded.status).toBe(422);
+    expect(stranded.body.code).toBe('PLAN_INFEASIBLE');
+    expect(stranded.body.errors[0].field).toBe('instructorUnavailable');
+    const backwards = await t.http().post('/api/v1/plans').set(AUTH).send({
+      period, candidates: candidates(), budget: 1000, minAttendance: 1, instructorUnavailable: [{ instructor: 'Ana', from: day(8, 13), to: day(8, 9) }],
+    });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.errors[0].field).toBe('instructorUnavailable[0].to');
+  });
+
   it('plans from the catalogue heuristic when the tenant has no live model', async () => {
     await t.app.get(TenantService).ensure('no-model', 'No model yet');
     const headers = { ...AUTH, 'X-Tenant': 'no-model' };

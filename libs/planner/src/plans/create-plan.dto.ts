@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsISO8601, IsNumber, IsOptional, IsUUID, Matches, Max, Min, ValidateNested,
 } from 'class-validator';
+import { InstructorUnavailabilityDto } from './instructor-unavailability.dto';
 import { PlanCandidateDto } from './plan-candidate.dto';
 
 const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
@@ -34,6 +35,13 @@ export class CreatePlanDto {
 
   @ApiPropertyOptional({ description: 'Only invite learners whose city is at most this far from the session (unknown cities stay eligible)' })
   @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(20000) maxDistanceKm?: number;
+
+  @ApiPropertyOptional({
+    type: [InstructorUnavailabilityDto],
+    description: "Times instructors cannot teach: their candidates' slots overlapping these stay closed",
+  })
+  @IsOptional() @IsArray() @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => InstructorUnavailabilityDto)
+  instructorUnavailable?: InstructorUnavailabilityDto[];
 
   @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(1000) maxInvitationsPerLearner?: number;
   @ApiPropertyOptional({ minimum: 0, default: 1 }) @IsOptional() @IsInt() @Min(0) @Max(500) minOpenedSessions?: number;

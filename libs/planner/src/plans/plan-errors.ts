@@ -9,7 +9,7 @@ const FIELD_OF: Record<PlanConstraintName, string> = {
   budget: 'budget',
   min_attendance: 'minAttendance',
   capacity: 'candidates',
-  instructor_availability: 'candidates',
+  instructor_availability: 'instructorUnavailable',
   instructor_slot: 'candidates',
   venue_slot: 'candidates',
   learner_slot: 'learnerIds',

@@ -9,6 +9,7 @@ import type { ServicePlanInput } from '../plan-input.types';
 import { ServicePlanSolver } from '../service-plan.solver';
 import type { ServicePlan } from '../service-plan.types';
 import type { CreatePlanDto } from './create-plan.dto';
+import { resolveInstructorAvailability } from './instructor-availability.resolver';
 import { resolveCandidates } from './plan-candidates.resolver';
 import { toDomainError } from './plan-errors';
 import { PlanScoringService } from './plan-scoring.service';
@@ -43,6 +44,7 @@ export class ServicePlanService {
     const venues = venueIds.length ? await this.dataSource.getRepository(Venue).findBy({ tenantId: tenant.id, id: In(venueIds) }) : [];
     const courses = courseIds.length ? await this.dataSource.getRepository(Course).findBy({ tenantId: tenant.id, id: In(courseIds) }) : [];
     const candidates = resolveCandidates(tenant, dto, new Map(venues.map((v) => [v.id, v])), new Set(courses.map((c) => c.id)));
+    const instructorAvailability = resolveInstructorAvailability(dto.instructorUnavailable, candidates);
     const learnerIds = await this.eligibleLearners(tenant.id, dto.learnerIds);
 
     progress?.(1);
@@ -58,6 +60,7 @@ export class ServicePlanService {
       minAttendance: dto.minAttendance,
       ...(dto.maxInvitationsPerLearner !== undefined ? { maxInvitationsPerLearner: dto.maxInvitationsPerLearner } : {}),
       ...(dto.minOpenedSessions !== undefined ? { minOpenedSessions: dto.minOpenedSessions } : {}),
+      ...(instructorAvailability.length ? { instructorAvailability } : {}),
     };
     let plan: ServicePlan;
     progress?.(2);
