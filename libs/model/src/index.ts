@@ -17,6 +17,8 @@ export { InvalidFeatureError } from './features/invalid-feature.error';
 export { assertTrainable, encodeExamples, selectExamples } from './data/labelled-example';
 export type { HeadLabel, LabelledExample, TrainingExamples } from './data/labelled-example';
 export { randomSplit, temporalSplit } from './data/data-split';
+export { rollingOriginSplits } from './data/rolling-origin-split';
+export type { RollingOriginOptions, TemporalWindow } from './data/rolling-origin-split';
 export type { SplitIndices } from './data/data-split';
 
 export { SatisfactionModel } from './model/satisfaction-model';

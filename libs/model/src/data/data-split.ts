@@ -1,4 +1,5 @@
 import { SeededRandom } from '../random/seeded-random';
+import { rollingOriginSplits } from './rolling-origin-split';
 
 export interface SplitIndices {
   train: Int32Array;
@@ -15,15 +16,13 @@ export function randomSplit(count: number, testFraction: number, seed: number): 
 
 /**
  * Train on the earlier outcomes, test on the later ones — the situation the model is deployed in, and the
- * split that exposes leakage from features computed with hindsight. Ties in time keep their input order.
+ * split that exposes leakage from features computed with hindsight. This is the newest window of
+ * rollingOriginSplits: the cut sits at the change of timestamp nearest to the last `testFraction` of the rows.
  */
 export function temporalSplit(timestamps: ArrayLike<number>, testFraction: number): SplitIndices {
   assertFraction(testFraction);
-  const order = Array.from({ length: timestamps.length }, (_, i) => i).sort(
-    (a, b) => timestamps[a] - timestamps[b] || a - b,
-  );
-  const trainSize = timestamps.length - Math.round(timestamps.length * testFraction);
-  return { train: Int32Array.from(order.slice(0, trainSize)), test: Int32Array.from(order.slice(trainSize)) };
+  const [{ train, test }] = rollingOriginSplits(timestamps, { testFraction, runs: 1 });
+  return { train, test };
 }
 
 function assertFraction(f: number): void {

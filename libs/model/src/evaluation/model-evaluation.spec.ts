@@ -3,7 +3,7 @@ import { generateSyntheticWorld } from '../synthetic/synthetic-data.generator';
 import { buildSyntheticExamples } from '../synthetic/synthetic-examples';
 import { evaluateSatisfaction } from './model-evaluation';
 
-describe('evaluateSatisfaction over repeated random splits', () => {
+describe('evaluateSatisfaction over repeated splits', () => {
   const examples = buildSyntheticExamples(generateSyntheticWorld({ learners: 200, seed: 3, onlineStartsPerWeek: 0.2 }));
 
   beforeAll(async () => {
@@ -26,5 +26,25 @@ describe('evaluateSatisfaction over repeated random splits', () => {
     }
     expect(report.runs[0].offline!.model.calibration).toHaveLength(10);
     expect(report.online!.model.brier.values).toHaveLength(3);
+  });
+
+  it('gives temporal runs successive rolling-origin windows, so the popularity baseline has a spread too', async () => {
+    const report = await evaluateSatisfaction(examples, { split: 'temporal', seeds: [1, 2, 3], testFraction: 0.2, train: { epochs: 2 } });
+    const periods = report.runs.map((r) => r.testPeriod!);
+    for (let k = 1; k < periods.length; k++) {
+      expect(periods[k].from).toBeGreaterThan(periods[k - 1].from);
+      expect(report.runs[k].trainCount).toBeGreaterThan(report.runs[k - 1].trainCount);
+    }
+    for (const run of report.runs) {
+      // Training is exactly the examples strictly before the window, and the window is the next slice in time.
+      expect(examples.filter((e) => e.timestamp < run.testPeriod!.from)).toHaveLength(run.trainCount);
+      expect(examples.filter((e) => e.timestamp >= run.testPeriod!.from && e.timestamp <= run.testPeriod!.to)).toHaveLength(run.testCount);
+    }
+    expect(periods[2].to).toBe(Math.max(...examples.map((e) => e.timestamp)));
+    const offline = report.offline!;
+    // Before rolling origins every temporal run had the same cut, and the seedless popularity baseline's std was 0.
+    expect(new Set(offline.popularity.rocAuc.values).size).toBe(3);
+    expect(offline.popularity.rocAuc.std).toBeGreaterThan(0);
+    expect(offline.logistic.rocAuc.std).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,5 @@
-import { randomSplit, SplitIndices, temporalSplit } from '../data/data-split';
+import { randomSplit, SplitIndices } from '../data/data-split';
+import { rollingOriginSplits } from '../data/rolling-origin-split';
 import { encodeExamples, LabelledExample, TrainingExamples } from '../data/labelled-example';
 import { FeatureEncoder } from '../features/feature-encoder';
 import { SatisfactionModel } from '../model/satisfaction-model';
@@ -13,7 +14,10 @@ export type SplitKind = 'random' | 'temporal';
 export interface EvaluationOptions {
   split: SplitKind;
   testFraction?: number;
-  /** One run per seed: the seed drives the random split (if any), weight init and shuffling. */
+  /**
+   * One run per seed: the seed drives weight init, shuffling and, for a random split, the hold-out. A temporal
+   * evaluation gives run k the k-th rolling-origin window (oldest first), so the runs differ in data too.
+   */
   seeds?: number[];
   model?: Omit<SatisfactionModelOptions, 'inputWidth' | 'seed'>;
   train?: Omit<TrainOptions, 'seed' | 'validation'>;
@@ -33,6 +37,8 @@ export interface EvaluationRun {
   seed: number;
   trainCount: number;
   testCount: number;
+  /** Temporal runs: the first and last outcome time (ms) in the test window; training is strictly earlier. */
+  testPeriod?: { from: number; to: number };
   /** null when the test split has no labels for that head. */
   offline: HeadEvaluation | null;
   online: HeadEvaluation | null;
@@ -55,8 +61,10 @@ export interface EvaluationReport {
 
 /**
  * Repeated hold-out evaluation of the satisfaction model against the popularity and logistic-regression
- * baselines. The encoder is refitted on each training split so vocabularies and normalisation never see the
- * test rows. Feed `report.offline.model` to decideActivation.
+ * baselines: a random hold-out drawn per seed, or successive rolling-origin temporal windows (see
+ * rollingOriginSplits), so the spread covers the data as well as the seed for the model and both baselines.
+ * The encoder is refitted on each training split so vocabularies and normalisation never see the test rows.
+ * Feed `report.offline.model` to decideActivation.
  */
 export async function evaluateSatisfaction(
   examples: readonly LabelledExample[],
@@ -64,16 +72,19 @@ export async function evaluateSatisfaction(
 ): Promise<EvaluationReport> {
   const seeds = options.seeds ?? [1, 2, 3];
   const testFraction = options.testFraction ?? 0.2;
+  const windows =
+    options.split === 'temporal'
+      ? rollingOriginSplits(
+          examples.map((e) => e.timestamp),
+          { testFraction, runs: seeds.length },
+        )
+      : null;
   const runs: EvaluationRun[] = [];
-  for (const seed of seeds) {
-    const split =
-      options.split === 'random'
-        ? randomSplit(examples.length, testFraction, seed)
-        : temporalSplit(
-            examples.map((e) => e.timestamp),
-            testFraction,
-          );
-    runs.push(await evaluateOnSplit(examples, split, seed, options));
+  for (const [k, seed] of seeds.entries()) {
+    const window = windows?.[k];
+    const split = window ?? randomSplit(examples.length, testFraction, seed);
+    const run = await evaluateOnSplit(examples, split, seed, options);
+    runs.push(window ? { ...run, testPeriod: { from: window.testFrom, to: window.testTo } } : run);
   }
   const summarize = (head: 'offline' | 'online'): HeadSummary | null => {
     const heads = runs.map((r) => r[head]).filter((h): h is HeadEvaluation => h !== null);

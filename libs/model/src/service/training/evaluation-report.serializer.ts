@@ -12,6 +12,8 @@ export interface StoredMetrics {
     seed: number;
     trainCount: number;
     testCount: number;
+    /** Temporal runs: first and last outcome time (ms) of the test window. */
+    testPeriod?: { from: number; to: number };
     epochs: number;
     bestEpoch: number;
     offline: HeadEvaluation | null;
@@ -27,7 +29,7 @@ export function storedMetrics(report: EvaluationReport, testFraction: number): S
     offline: report.offline,
     online: report.online,
     runs: report.runs.map((r) => ({
-      seed: r.seed, trainCount: r.trainCount, testCount: r.testCount, epochs: r.history.epochs.length,
+      seed: r.seed, trainCount: r.trainCount, testCount: r.testCount, testPeriod: r.testPeriod, epochs: r.history.epochs.length,
       bestEpoch: r.history.bestEpoch, offline: r.offline, online: r.online,
     })),
   };
