@@ -65,7 +65,7 @@ export interface AppConfig {
     beta: number;
     epochs: number;
     evalSplit: 'temporal' | 'random';
-    /** Repeated train/test runs per evaluation (mean and spread). */
+    /** Repeated train/test runs per evaluation (mean and spread); temporal runs use successive cut points. */
     evalRuns: number;
     /** Labelled offline outcomes needed before a model is trained. */
     minExamples: number;
