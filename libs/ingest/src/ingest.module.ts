@@ -10,6 +10,10 @@ import { IngestCredentialService } from './credentials/ingest-credential.service
 import { IngestCredentialsController } from './credentials/ingest-credentials.controller';
 import { CsvImportController } from './csv-import/csv-import.controller';
 import { CsvImportService } from './csv-import/csv-import.service';
+import { ImportRunFinalizer } from './import-runs/import-run.finalizer';
+import { ImportRunLedger } from './import-runs/import-run.ledger';
+import { ImportRunRecovery } from './import-runs/import-run.recovery';
+import { LearnerIndexDeferral } from './import-runs/learner-index.deferral';
 import { INGEST_ENTITIES } from './ingest.schema';
 import { XapiBasicAuthGuard } from './lrs/xapi-basic-auth.guard';
 import { XapiStatementService } from './lrs/xapi-statement.service';
@@ -35,7 +39,7 @@ import { LearningEventStore } from './storage/learning-event.store';
   providers: [
     IngestCredentialService, LearnerResolver, LearnerAggregateUpdater, LearningEventStore, XapiVoidApplier,
     XapiStatementService, CaliperEventService, CsvImportService, LearnerAggregateBackfill, XapiBasicAuthGuard,
-    XapiVersionGuard, CaliperBearerGuard,
+    XapiVersionGuard, CaliperBearerGuard, ImportRunLedger, ImportRunFinalizer, ImportRunRecovery, LearnerIndexDeferral,
   ],
   exports: [CsvImportService, LearnerAggregateBackfill, LearningEventStore, IngestCredentialService],
 })

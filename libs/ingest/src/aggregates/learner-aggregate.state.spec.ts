@@ -1,4 +1,6 @@
-import { addActiveDay, AggregateEventFacts, applyAggregateEvent, emptyLearnerAggregate, learnerAggregateFigures } from './learner-aggregate.state';
+import {
+  addActiveDay, AggregateEventFacts, applyAggregateEvent, emptyLearnerAggregate, learnerAggregateFigures, mergeAggregateStates,
+} from './learner-aggregate.state';
 
 const at = (iso: string) => new Date(iso);
 const events: AggregateEventFacts[] = [
@@ -41,5 +43,26 @@ describe('learner aggregate state', () => {
     expect(runs).toEqual([[1, 5], [7, 4]]);
     addActiveDay(runs, 6);
     expect(runs).toEqual([[1, 10]]);
+  });
+
+  it('merges two states into the state of all their events, however the events are split', () => {
+    const all = emptyLearnerAggregate();
+    for (const e of events) applyAggregateEvent(all, e, 'Asia/Shanghai');
+    // Every split: the first part's days interleave with the second's, so runs must join across the two states.
+    for (let mask = 0; mask < 1 << events.length; mask++) {
+      const [a, b] = [emptyLearnerAggregate(), emptyLearnerAggregate()];
+      events.forEach((e, i) => applyAggregateEvent(mask & (1 << i) ? a : b, e, 'Asia/Shanghai'));
+      mergeAggregateStates(a, b);
+      expect(a).toEqual(all);
+    }
+  });
+
+  it('joins touching and overlapping day runs when merging', () => {
+    const a = emptyLearnerAggregate();
+    const b = emptyLearnerAggregate();
+    a.activeDayRuns = [[1, 3], [10, 2]];
+    b.activeDayRuns = [[4, 2], [8, 3], [20, 1]];
+    mergeAggregateStates(a, b);
+    expect(a.activeDayRuns).toEqual([[1, 5], [8, 4], [20, 1]]);
   });
 });

@@ -155,3 +155,37 @@ export function learnerAggregateFigures(state: LearnerAggregateState): LearnerAg
     longestStreak,
   };
 }
+
+/**
+ * Adds `from` into `into` (mutates `into`): the state of two disjoint sets of events is the state of their union,
+ * because every part is a sum, a union or a min/max. A bulk import folds its events into a state per learner and
+ * merges it into the stored row once, at its end.
+ */
+export function mergeAggregateStates(into: LearnerAggregateState, from: LearnerAggregateState): void {
+  into.eventCount += from.eventCount;
+  for (const [type, n] of Object.entries(from.countsByType)) into.countsByType[type] = (into.countsByType[type] ?? 0) + n;
+  into.durationMs += from.durationMs;
+  into.scoreCount += from.scoreCount;
+  into.scoreSumMicro += from.scoreSumMicro;
+  into.ratingCount += from.ratingCount;
+  into.ratingSumMicro += from.ratingSumMicro;
+  for (const [course, flags] of Object.entries(from.courseFlags)) into.courseFlags[course] = (into.courseFlags[course] ?? 0) | flags;
+  into.purchaseCount += from.purchaseCount;
+  for (const [currency, milli] of Object.entries(from.amountMilli)) into.amountMilli[currency] = (into.amountMilli[currency] ?? 0) + milli;
+  if (from.firstActivityAt && (!into.firstActivityAt || from.firstActivityAt < into.firstActivityAt)) into.firstActivityAt = from.firstActivityAt;
+  if (from.lastActivityAt && (!into.lastActivityAt || from.lastActivityAt > into.lastActivityAt)) into.lastActivityAt = from.lastActivityAt;
+  into.activeDayRuns = unionOfDayRuns(into.activeDayRuns, from.activeDayRuns);
+}
+
+function unionOfDayRuns(a: Array<[number, number]>, b: Array<[number, number]>): Array<[number, number]> {
+  if (b.length === 0) return a;
+  const all = [...a, ...b].sort((x, y) => x[0] - y[0]);
+  const out: Array<[number, number]> = [];
+  for (const [first, length] of all) {
+    const last = out[out.length - 1];
+    // Overlapping or touching runs become one (day d+length follows the run [d, length] directly).
+    if (last && first <= last[0] + last[1]) last[1] = Math.max(last[1], first + length - last[0]);
+    else out.push([first, length]);
+  }
+  return out;
+}

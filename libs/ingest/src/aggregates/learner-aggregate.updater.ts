@@ -6,7 +6,9 @@ import { insertRows } from '../storage/bulk-insert';
 import { isPostgres, quote, rowBoolean, rowNumber, selectIn } from '../storage/bulk-sql';
 import { BulkTables } from '../storage/bulk-tables';
 import { AGGREGATE_COLUMNS, aggregateRowValues, aggregateStateFromRow } from './learner-aggregate.row';
-import { AggregateEventFacts, applyAggregateEvent, emptyLearnerAggregate, LearnerAggregateState } from './learner-aggregate.state';
+import {
+  AggregateEventFacts, applyAggregateEvent, emptyLearnerAggregate, LearnerAggregateState, mergeAggregateStates,
+} from './learner-aggregate.state';
 
 /** Learners read, merged and written at a time. */
 const SLICE = 500;
@@ -38,6 +40,17 @@ export class LearnerAggregateUpdater {
       }
       await this.write(m, tenantId, states, now);
     }
+  }
+
+  /** Adds states folded elsewhere (a bulk import's, see ImportAggregateFold) to the stored rows, under the same locks. */
+  async merge(m: EntityManager, tenantId: string, partials: Map<string, LearnerAggregateState>, now: Date): Promise<void> {
+    const states = await this.lockAndRead(m, tenantId, [...partials.keys()], now);
+    for (const [learnerId, partial] of partials) {
+      const stored = states.get(learnerId);
+      if (stored) mergeAggregateStates(stored, partial);
+      else states.set(learnerId, partial);
+    }
+    await this.write(m, tenantId, states, now);
   }
 
   async rebuild(m: EntityManager, tenantId: string, timeZone: string, learnerIds: string[], now: Date): Promise<number> {

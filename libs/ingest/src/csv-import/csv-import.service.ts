@@ -1,19 +1,23 @@
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { Clock, DomainEventBus } from '@o2o/core';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Clock, DomainEventBus, TenantService } from '@o2o/core';
 import { TransactionRunner } from '@o2o/persistence';
 import { CsvBatch } from '../csv/csv-batch.reader';
 import { NormalizedCourseOutcome } from '../csv/course-outcome';
 import { courseOutcomeToEvents } from '../csv/course-outcome.converter';
-import { parseEventsCsv } from '../csv/events-csv.parser';
-import { parseOutcomesCsv } from '../csv/outcomes-csv.parser';
+import { parseCsvInWorker } from '../csv/csv-parse.thread';
 import { NormalizedLearningEvent } from '../normalized-learning-event';
 import { isPostgres } from '../storage/bulk-sql';
 import { LearnerIdCache } from '../storage/learner-id.cache';
 import { LearningEventStore } from '../storage/learning-event.store';
 import { CsvImportOptions, CsvImportRun, CsvRow } from './csv-import.run';
+import { ImportAggregateFold } from '../import-runs/import-aggregate.fold';
+import { ImportRunFinalizer } from '../import-runs/import-run.finalizer';
+import { ImportRunLedger, ImportRunRecord } from '../import-runs/import-run.ledger';
+import { ImportRunRecovery } from '../import-runs/import-run.recovery';
+import { LearnerIndexDeferral } from '../import-runs/learner-index.deferral';
 import { CsvImportKind, CsvImportSummary } from './csv-import.summary';
 import { SqliteImportPragmas, withSqliteImportPragmas } from './sqlite-import.pragmas';
 
@@ -28,11 +32,15 @@ export const DEFAULT_SQLITE_BATCH_ROWS = 50_000;
 /** Rows per PostgreSQL transaction unless the caller says otherwise (two are in flight). */
 export const DEFAULT_POSTGRES_BATCH_ROWS = 5_000;
 const SQLITE_IMPORT_PRAGMAS: SqliteImportPragmas = { cacheKib: 32 * 1024, walAutocheckpointPages: 32_768 };
+/** How often a running import tells other processes it is alive (see ImportRunLedger.isAbandoned). */
+const HEARTBEAT_MS = 30_000;
 
 /**
  * Streams a CSV history file into the database in transactional batches; malformed rows are reported and
  * skipped; re-importing a file inserts nothing twice. Memory stays flat: the parser reads with back-pressure and
- * hands over small chunks.
+ * hands over small chunks. Events are written without touching the learners' aggregates: the import's run
+ * (ImportRunLedger) rebuilds those once, from the stored events, when the file is done — or recovery does, if the
+ * process dies first. Aggregates of the file's learners therefore catch up when the import ends.
  * - SQLite (one in-process writer): a transaction takes `batchSize` rows (default 50,000), written chunk by chunk
  *   as they are parsed, and updates each touched learner's aggregate once at its end; fewer, larger commits are
  *   what the single writer needs (every commit rewrites the random-keyed learner index pages it touched). The
@@ -48,6 +56,11 @@ export class CsvImportService {
     private readonly clock: Clock,
     private readonly bus: DomainEventBus,
     private readonly store: LearningEventStore,
+    private readonly ledger: ImportRunLedger,
+    private readonly finalizer: ImportRunFinalizer,
+    private readonly recovery: ImportRunRecovery,
+    private readonly learnerIndex: LearnerIndexDeferral,
+    private readonly tenants: TenantService,
   ) {}
 
   async import(tenantId: string, kind: CsvImportKind, input: Readable, options: CsvImportOptions): Promise<CsvImportSummary> {
@@ -56,25 +69,48 @@ export class CsvImportService {
       issuer: options.issuer, fileKey: options.fileKey, batchSize: Math.min(CHUNK_ROWS, Math.max(1, options.batchSize ?? CHUNK_ROWS)),
       naiveTimesAreUtc: options.naiveTimesAreUtc, maxListedErrors: Math.max(run.maxListed, 1),
     };
-    const chunks: AsyncGenerator<CsvBatch<CsvRow>> = kind === 'events' ? parseEventsCsv(input, parseOptions) : parseOutcomesCsv(input, parseOptions);
+    const chunks = parseCsvInWorker<CsvRow>(input, { kind, options: parseOptions });
     const committed = new LearnerIdCache();
+    await this.recovery.recoverAbandoned();
+    const fold = new ImportAggregateFold((await this.tenants.resolve(tenantId)).timeZone);
+    const ledgerRun = await this.ledger.start(tenantId, kind, options.fileKey, this.clock.now());
+    const heartbeat = setInterval(() => { this.ledger.heartbeat(ledgerRun, this.clock.now()).catch(() => undefined); }, HEARTBEAT_MS);
+    heartbeat.unref();
+    const importAndFinish = async (write: () => Promise<void>) => {
+      try {
+        await write();
+      } catch (error) {
+        // What was committed before the failure still gets its aggregates (and the index back); the failure wins.
+        // The fold may hold a rolled-back transaction's events: the stored events decide instead (rebuild).
+        await this.finalizer.finish(ledgerRun, 'done').catch(() => undefined);
+        throw error;
+      } finally {
+        clearInterval(heartbeat);
+      }
+      await this.finalizer.finish(ledgerRun, 'done', fold);
+    };
     if (this.tx.isSqlite) {
-      await withSqliteImportPragmas(this.dataSource, SQLITE_IMPORT_PRAGMAS,
-        () => this.importInTransactions(tenantId, run, chunks, committed, options.batchSize ?? DEFAULT_SQLITE_BATCH_ROWS));
+      await withSqliteImportPragmas(this.dataSource, SQLITE_IMPORT_PRAGMAS, () => importAndFinish(
+        () => this.importInTransactions(tenantId, run, chunks, committed, options.batchSize ?? DEFAULT_SQLITE_BATCH_ROWS, ledgerRun, fold)));
+    } else {
+      await importAndFinish(() => this.importPipelined(tenantId, run, chunks, committed, options.batchSize ?? DEFAULT_POSTGRES_BATCH_ROWS, fold));
     }
-    else await this.importPipelined(tenantId, run, chunks, committed, options.batchSize ?? DEFAULT_POSTGRES_BATCH_ROWS);
     return run.finish();
   }
 
-  private async importInTransactions(tenantId: string, run: CsvImportRun, chunks: AsyncGenerator<CsvBatch<CsvRow>>, committed: LearnerIdCache, rowsPerTransaction: number) {
+  private async importInTransactions(tenantId: string, run: CsvImportRun, chunks: AsyncGenerator<CsvBatch<CsvRow>>, committed: LearnerIdCache,
+    rowsPerTransaction: number, ledgerRun: ImportRunRecord, fold: ImportAggregateFold) {
     let done = false;
+    let rowsWritten = 0;
     try {
       while (!done) {
         const now = this.clock.now();
         let chunksRead = 0;
         // No retries on SQLite (one writer, no deadlocks), so the transaction may consume the stream itself.
         const finished = await this.tx.run(async (m) => {
-          const session = await this.store.begin(m, tenantId, now, committed);
+          await this.deferLearnerIndexIfWorthIt(m, ledgerRun, rowsWritten, rowsPerTransaction);
+          // Facts go straight into the run's fold: nothing is retried on SQLite, and a failure discards the fold.
+          const session = await this.store.begin(m, tenantId, now, committed, fold);
           for (let rows = 0; rows < rowsPerTransaction;) {
             const next = await chunks.next();
             if (next.done) {
@@ -84,6 +120,7 @@ export class CsvImportService {
             chunksRead++;
             run.accept(next.value);
             rows += next.value.rows.length;
+            rowsWritten += next.value.rows.length;
             run.count(next.value.rows, (await session.add(this.toEvents(run.kind, next.value.rows, now))).inserted);
           }
           return session.finish();
@@ -98,7 +135,17 @@ export class CsvImportService {
     }
   }
 
-  private async importPipelined(tenantId: string, run: CsvImportRun, chunks: AsyncGenerator<CsvBatch<CsvRow>>, committed: LearnerIdCache, rowsPerTransaction: number) {
+  private async deferLearnerIndexIfWorthIt(m: EntityManager, ledgerRun: ImportRunRecord, rowsWritten: number, nextRows: number): Promise<void> {
+    if (ledgerRun.learnerIndexDeferred || !this.learnerIndex.supported) return;
+    // Dropped by another run that is still importing: this run must not build it again before that one ends either.
+    const missing = !(await this.learnerIndex.exists(m));
+    if (!missing && !(await this.learnerIndex.worthDeferring(m, rowsWritten, nextRows))) return;
+    if (!missing) await this.learnerIndex.drop(m);
+    await this.ledger.markLearnerIndexDeferred(m, ledgerRun);
+  }
+
+  private async importPipelined(tenantId: string, run: CsvImportRun, chunks: AsyncGenerator<CsvBatch<CsvRow>>, committed: LearnerIdCache,
+    rowsPerTransaction: number, fold: ImportAggregateFold) {
     const writing = new Set<Promise<void>>();
     let failure: { error: unknown } | undefined;
     let pending: CsvRow[] = [];
@@ -110,7 +157,7 @@ export class CsvImportService {
       const rows = pending;
       pending = [];
       // Caught at once: a rejection left pending while the next chunk parses would be reported as unhandled.
-      const write: Promise<void> = this.writeChunk(tenantId, run, rows, committed)
+      const write: Promise<void> = this.writeChunk(tenantId, run, rows, committed, fold)
         .catch((error) => { failure ??= { error }; })
         .finally(() => writing.delete(write));
       writing.add(write);
@@ -129,7 +176,7 @@ export class CsvImportService {
     if (failure) throw failure.error;
   }
 
-  private async writeChunk(tenantId: string, run: CsvImportRun, rows: CsvRow[], committed: LearnerIdCache): Promise<void> {
+  private async writeChunk(tenantId: string, run: CsvImportRun, rows: CsvRow[], committed: LearnerIdCache, fold: ImportAggregateFold): Promise<void> {
     if (rows.length === 0) return;
     const now = this.clock.now();
     const events = this.toEvents(run.kind, rows, now);
@@ -137,9 +184,11 @@ export class CsvImportService {
       // A bulk load need not wait for each commit's WAL flush: a crash can lose only the last chunks, which are
       // committed-or-not atomically and imported by running the file again (nothing is doubled).
       if (isPostgres(m)) await m.query('SET LOCAL synchronous_commit TO OFF');
-      return this.store.store(m, tenantId, events, now, committed);
+      // Facts come back and are folded after the commit: a retried attempt must not count twice.
+      return this.store.store(m, tenantId, events, now, committed, 'return');
     });
     committed.addAll(result.learnerIds);
+    fold.absorb(result.deferredFacts);
     run.count(rows, result.inserted);
     run.committed(result.learnersCreated);
     if (result.domainEvent) await this.bus.publish([result.domainEvent]);

@@ -10,6 +10,17 @@ import { EventToWrite, writeLearningEvents } from './learning-event.writer';
 
 export const eventKey = (e: { source: string; sourceId: string }): string => `${e.source}\u0000${e.sourceId}`;
 
+/** Takes new events' aggregate facts as they are inserted (a bulk import's fold; see ImportAggregateFold). */
+export interface AggregateFactSink {
+  add(learnerId: string, fact: AggregateEventFacts): void;
+}
+
+/**
+ * What happens to the new events' aggregate facts: applied to the stored rows at `finish` (the live doors),
+ * returned by `finish` for the caller to fold after its commit (`return`), or handed to a sink as inserted.
+ */
+export type AggregateMode = 'apply' | 'return' | AggregateFactSink;
+
 export interface AddedEvents {
   /** `source\0sourceId` of every event inserted now (not duplicates). */
   inserted: Set<string>;
@@ -20,6 +31,11 @@ export interface FinishedSession {
   learnersCreated: number;
   /** learnerRefKey → learner id for every learner seen (for the caller's cache, after commit). */
   learnerIds: Map<string, string>;
+  /**
+   * Bulk mode only: the new events' aggregate facts per learner, not yet applied. The import folds them after the
+   * commit (a rolled-back or retried transaction must not count) and merges them into the stored rows at its end.
+   */
+  deferredFacts?: Map<string, AggregateEventFacts[]>;
   /** To publish after commit; absent when nothing new was stored. */
   domainEvent?: DomainEvent<'LearningEventsIngested'>;
 }
@@ -28,10 +44,13 @@ export interface FinishedSession {
  * Events written in one transaction, possibly in several `add` calls (a bulk import streams parse chunks into
  * one transaction so each chunk's objects can be dropped as soon as it is written). Each `add` pseudonymises
  * learners and inserts events, keeping only the few facts the aggregates need; `finish` updates every touched
- * learner's aggregate once and records LearningEventsIngested.
+ * learner's aggregate once and records LearningEventsIngested. A bulk import defers the aggregates instead (see
+ * AggregateMode); its import run merges them when it ends (or recovery rebuilds them, after a crash).
  */
 export class LearningEventSession {
   private readonly facts = new Map<string, AggregateEventFacts[]>();
+  /** Learners with new events (for LearningEventsIngested) when a sink takes the facts. */
+  private readonly sunkLearners = new Set<string>();
   private readonly learnerIds: LearnerIdCache;
   private learnersCreated = 0;
   private insertedCount = 0;
@@ -43,6 +62,7 @@ export class LearningEventSession {
     private readonly now: Date,
     private readonly deps: { learners: LearnerResolver; aggregates: LearnerAggregateUpdater; bus: DomainEventBus },
     committed?: LearnerIdCache,
+    private readonly aggregates: AggregateMode = 'apply',
   ) {
     this.learnerIds = new LearnerIdCache(Number.MAX_SAFE_INTEGER, committed);
   }
@@ -60,12 +80,18 @@ export class LearningEventSession {
     const inserted = await writeLearningEvents(this.m, this.tenantId, [...unique.values()], this.now);
     for (const [key, { event, learnerId }] of unique) {
       if (!inserted.has(key)) continue;
-      let list = this.facts.get(learnerId);
-      if (!list) this.facts.set(learnerId, (list = []));
-      list.push({
+      const fact: AggregateEventFacts = {
         type: event.type, occurredAt: event.occurredAt, courseRef: event.courseRef, durationSeconds: event.durationSeconds,
         scoreScaled: event.score?.scaled, completion: event.completion, amountValue: event.amount?.value, currency: event.amount?.currency,
-      });
+      };
+      if (typeof this.aggregates === 'object') {
+        this.aggregates.add(learnerId, fact);
+        this.sunkLearners.add(learnerId);
+        continue;
+      }
+      let list = this.facts.get(learnerId);
+      if (!list) this.facts.set(learnerId, (list = []));
+      list.push(fact);
     }
     this.insertedCount += inserted.size;
     return { inserted, duplicates: events.length - inserted.size };
@@ -74,9 +100,11 @@ export class LearningEventSession {
   async finish(): Promise<FinishedSession> {
     const result: FinishedSession = { learnersCreated: this.learnersCreated, learnerIds: this.learnerIds.own() };
     if (this.insertedCount === 0) return result;
-    await this.deps.aggregates.apply(this.m, this.tenantId, this.timeZone, this.facts, this.now);
+    if (this.aggregates === 'apply') await this.deps.aggregates.apply(this.m, this.tenantId, this.timeZone, this.facts, this.now);
+    if (this.aggregates === 'return') result.deferredFacts = this.facts;
+    const learnerIds = typeof this.aggregates === 'object' ? [...this.sunkLearners] : [...this.facts.keys()];
     result.domainEvent = await this.deps.bus.record(this.m, 'LearningEventsIngested',
-      { tenantId: this.tenantId, count: this.insertedCount, learnerIds: [...this.facts.keys()].sort() }, this.now);
+      { tenantId: this.tenantId, count: this.insertedCount, learnerIds: learnerIds.sort() }, this.now);
     return result;
   }
 }

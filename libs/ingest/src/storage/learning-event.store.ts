@@ -5,7 +5,7 @@ import { LearnerAggregateUpdater } from '../aggregates/learner-aggregate.updater
 import { NormalizedLearningEvent } from '../normalized-learning-event';
 import { LearnerIdCache } from './learner-id.cache';
 import { LearnerResolver } from './learner.resolver';
-import { AddedEvents, FinishedSession, LearningEventSession } from './learning-event.session';
+import { AddedEvents, AggregateMode, FinishedSession, LearningEventSession } from './learning-event.session';
 
 export { eventKey } from './learning-event.session';
 export type StoredEvents = AddedEvents & FinishedSession;
@@ -25,14 +25,14 @@ export class LearningEventStore {
   ) {}
 
   /** Several `add` calls in one transaction, then `finish`; `committed` is the caller's cache of earlier transactions. */
-  async begin(m: EntityManager, tenantId: string, now: Date, committed?: LearnerIdCache): Promise<LearningEventSession> {
+  async begin(m: EntityManager, tenantId: string, now: Date, committed?: LearnerIdCache, aggregates: AggregateMode = 'apply'): Promise<LearningEventSession> {
     const tenant = await this.tenants.resolve(tenantId, m);
     return new LearningEventSession(m, tenantId, tenant.timeZone, now,
-      { learners: this.learners, aggregates: this.aggregates, bus: this.bus }, committed);
+      { learners: this.learners, aggregates: this.aggregates, bus: this.bus }, committed, aggregates);
   }
 
-  async store(m: EntityManager, tenantId: string, events: NormalizedLearningEvent[], now: Date, committed?: LearnerIdCache): Promise<StoredEvents> {
-    const session = await this.begin(m, tenantId, now, committed);
+  async store(m: EntityManager, tenantId: string, events: NormalizedLearningEvent[], now: Date, committed?: LearnerIdCache, aggregates: AggregateMode = 'apply'): Promise<StoredEvents> {
+    const session = await this.begin(m, tenantId, now, committed, aggregates);
     const added = await session.add(events);
     return { ...added, ...(await session.finish()) };
   }
