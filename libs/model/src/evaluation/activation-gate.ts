@@ -3,7 +3,10 @@ import type { MetricSummary } from './metric-summary';
 export interface GateOptions {
   minMeanF1: number;
   minMeanAuc: number;
-  /** Largest acceptable std of F1 and of ROC-AUC across the repeated runs. */
+  /**
+   * Largest acceptable spread (sample std across the repeated runs) of F1 and of ROC-AUC: of the model's own
+   * metric, or, when decideActivation is given the per-run difference to a baseline, of that difference.
+   */
   maxStd: number;
   /** How far below the live version's mean F1 / AUC the candidate may be; 0 = must be at least as good. */
   maxRegression?: number;
@@ -17,13 +20,19 @@ export interface ActivationDecision {
 
 /**
  * Evaluate-then-enable: a candidate model version becomes active only if its repeated-split metrics clear the
- * absolute floors, are stable across seeds, and are not worse than the version currently live. Pure, so the
+ * absolute floors, are stable across runs, and are not worse than the version currently live. Pure, so the
  * decision and its reasons can be stored with the model version and shown to an operator.
+ *
+ * Stability: with `vsBaseline` (per run, candidate − baseline on the same split, see summarizeDifferences) the
+ * spread checked is that difference's ("F1 spread vs baseline"), so variation every model shares — rolling-origin
+ * windows that drift over time — does not count against the candidate; without it, the candidate's own std
+ * ("F1 std"). The means are the candidate's either way.
  */
 export function decideActivation(
   candidate: MetricSummary,
   live: MetricSummary | null,
   options: GateOptions,
+  vsBaseline?: MetricSummary | null,
 ): ActivationDecision {
   const tolerance = options.maxRegression ?? 0;
   const checks: { ok: boolean; text: string }[] = [];
@@ -35,9 +44,11 @@ export function decideActivation(
     check(value >= min, `mean ${name} ${f(value)} ${value >= min ? '≥' : '<'} ${min}`);
   floor('F1', f1.mean, options.minMeanF1);
   floor('ROC-AUC', rocAuc.mean, options.minMeanAuc);
-  for (const [name, stat] of [['F1', f1], ['ROC-AUC', rocAuc]] as const) {
-    const ok = stat.std <= options.maxStd;
-    check(ok, `${name} std ${f(stat.std)} ${ok ? '≤' : '>'} ${options.maxStd}`);
+  for (const name of ['F1', 'ROC-AUC'] as const) {
+    const metric = name === 'F1' ? 'f1' : 'rocAuc';
+    const std = (vsBaseline ?? candidate)[metric].std;
+    const ok = std <= options.maxStd;
+    check(ok, `${name} ${vsBaseline ? 'spread vs baseline' : 'std'} ${f(std)} ${ok ? '≤' : '>'} ${options.maxStd}`);
   }
   if (live) {
     for (const [name, c, l] of [

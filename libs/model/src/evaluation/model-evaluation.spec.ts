@@ -46,5 +46,13 @@ describe('evaluateSatisfaction over repeated splits', () => {
     expect(new Set(offline.popularity.rocAuc.values).size).toBe(3);
     expect(offline.popularity.rocAuc.std).toBeGreaterThan(0);
     expect(offline.logistic.rocAuc.std).toBeGreaterThan(0);
+    // The gate's spread on temporal splits: model − logistic regression in the same window, run by run.
+    for (const metric of ['f1', 'rocAuc'] as const) {
+      const diffs = report.runs.map((r) => r.offline!.model[metric] - r.offline!.logistic[metric]);
+      expect(offline.vsLogistic[metric].values).toEqual(diffs);
+      const mean = diffs.reduce((a, b) => a + b, 0) / 3;
+      expect(offline.vsLogistic[metric].mean).toBeCloseTo(mean, 12);
+      expect(offline.vsLogistic[metric].std).toBeCloseTo(Math.sqrt(diffs.reduce((s, v) => s + (v - mean) ** 2, 0) / 2), 12);
+    }
   });
 });

@@ -5,7 +5,7 @@ import { FeatureEncoder } from '../features/feature-encoder';
 import { SatisfactionModel } from '../model/satisfaction-model';
 import type { SatisfactionModelOptions, TrainingHistory, TrainOptions } from '../model/satisfaction-model.options';
 import { LogisticRegressionBaseline, LogisticRegressionOptions } from './logistic-regression-baseline';
-import { MetricSummary, summarizeMetrics } from './metric-summary';
+import { MetricSummary, summarizeDifferences, summarizeMetrics } from './metric-summary';
 import { binaryMetrics, BinaryMetrics } from './metrics';
 import { PopularityBaseline } from './popularity-baseline';
 
@@ -49,6 +49,11 @@ export interface HeadSummary {
   model: MetricSummary;
   popularity: MetricSummary;
   logistic: MetricSummary;
+  /**
+   * Per run, model − logistic regression on the same split. Its spread is the model's instability with the
+   * variation both share (drift between temporal windows) taken out; the gate uses it on temporal splits.
+   */
+  vsLogistic: MetricSummary;
 }
 
 export interface EvaluationReport {
@@ -64,7 +69,7 @@ export interface EvaluationReport {
  * baselines: a random hold-out drawn per seed, or successive rolling-origin temporal windows (see
  * rollingOriginSplits), so the spread covers the data as well as the seed for the model and both baselines.
  * The encoder is refitted on each training split so vocabularies and normalisation never see the test rows.
- * Feed `report.offline.model` to decideActivation.
+ * Feed `report.offline.model` to decideActivation, with `report.offline.vsLogistic` on a temporal split.
  */
 export async function evaluateSatisfaction(
   examples: readonly LabelledExample[],
@@ -93,6 +98,7 @@ export async function evaluateSatisfaction(
       model: summarizeMetrics(heads.map((h) => h.model)),
       popularity: summarizeMetrics(heads.map((h) => h.popularity)),
       logistic: summarizeMetrics(heads.map((h) => h.logistic)),
+      vsLogistic: summarizeDifferences(heads.map((h) => h.model), heads.map((h) => h.logistic)),
     };
   };
   return { split: options.split, seeds, runs, offline: summarize('offline'), online: summarize('online') };

@@ -53,6 +53,8 @@ describe('training recovers the hidden preference model', () => {
     const gate = { minMeanF1: 0.6, minMeanAuc: 0.8, maxStd: 0.03 };
     const decision = decideActivation(offline.model, offline.popularity, gate);
     expect(decision).toEqual({ activate: true, reasons: expect.any(Array) });
+    // What the training service gates on a temporal split: the spread of model − logistic regression per window.
+    expect(decideActivation(offline.model, offline.popularity, gate, offline.vsLogistic).activate).toBe(true);
     expect(decideActivation(offline.popularity, offline.model, gate).activate).toBe(false);
   });
 });

@@ -41,12 +41,28 @@ export function offlineModelSummary(metrics: unknown): MetricSummary | null {
   return (m?.offline?.model as MetricSummary | undefined) ?? null;
 }
 
-/** The few numbers a list view shows: mean ± std of ROC-AUC and F1 for the model and the baselines. */
+/**
+ * What the gate reads of a candidate's offline head: the model's summary and, on a temporal split, the per-window
+ * difference to logistic regression, whose spread is gated instead of the model's own (rolling-origin windows
+ * drift over time, and that drift moves every model alike). A random split's hold-outs are exchangeable, so
+ * there the model's own spread is gated as before. Versions stored before the difference existed have none.
+ */
+export function offlineGateInput(metrics: unknown): { model: MetricSummary; vsBaseline: MetricSummary | null } | null {
+  const m = metrics as Partial<StoredMetrics> | null;
+  const model = offlineModelSummary(metrics);
+  if (!model) return null;
+  return { model, vsBaseline: m?.split === 'temporal' ? (m.offline?.vsLogistic ?? null) : null };
+}
+
+/**
+ * The few numbers a list view shows: mean ± std of ROC-AUC and F1 for the model and the baselines, and of the
+ * per-run difference model − logistic regression (`vsLogistic`, null for versions stored before it existed).
+ */
 export function headline(metrics: unknown): Record<string, unknown> | null {
   const m = metrics as Partial<StoredMetrics> | null;
   const head = (h: HeadSummary | null | undefined) => h && {
-    rocAuc: { model: stat(h.model, 'rocAuc'), popularity: stat(h.popularity, 'rocAuc'), logistic: stat(h.logistic, 'rocAuc') },
-    f1: { model: stat(h.model, 'f1'), popularity: stat(h.popularity, 'f1'), logistic: stat(h.logistic, 'f1') },
+    rocAuc: { model: stat(h.model, 'rocAuc'), popularity: stat(h.popularity, 'rocAuc'), logistic: stat(h.logistic, 'rocAuc'), vsLogistic: h.vsLogistic ? stat(h.vsLogistic, 'rocAuc') : null },
+    f1: { model: stat(h.model, 'f1'), popularity: stat(h.popularity, 'f1'), logistic: stat(h.logistic, 'f1'), vsLogistic: h.vsLogistic ? stat(h.vsLogistic, 'f1') : null },
   };
   if (!m) return null;
   return { offline: head(m.offline) ?? null, online: head(m.online) ?? null };

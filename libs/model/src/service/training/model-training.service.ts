@@ -14,7 +14,7 @@ import type { TrainingSet } from '../features/training-examples.builder';
 import { SatisfactionModelService } from '../inference/satisfaction-model.service';
 import { ModelVersion } from '../versions/model-version.entity';
 import { ModelVersionService } from '../versions/model-version.service';
-import { offlineModelSummary, storedMetrics } from './evaluation-report.serializer';
+import { offlineGateInput, offlineModelSummary, storedMetrics } from './evaluation-report.serializer';
 import {
   ProgressReporter, resolveTrainRequest, ResolvedTrainRequest, safeProgress, TrainContext, TrainRequest,
 } from './training-request';
@@ -124,11 +124,11 @@ export class ModelTrainingService implements BeforeApplicationShutdown {
         trigger: context.trigger, jobId: context.jobId ?? null, createdAt: this.clock.now(), deactivatedAt: null,
       });
       const saved = await this.versions.add(version, (live) => {
-        const candidate = offlineModelSummary(metrics);
+        const candidate = offlineGateInput(metrics);
         if (!candidate) {
           version.gate = { activate: false, reasons: ['fail: the held-out split has no offline outcomes'], thresholds: options.gate };
         } else {
-          const decision = decideActivation(candidate, live ? offlineModelSummary(live.metrics) : null, options.gate);
+          const decision = decideActivation(candidate.model, live ? offlineModelSummary(live.metrics) : null, options.gate, candidate.vsBaseline);
           version.gate = { ...decision, thresholds: options.gate };
         }
         const failures = version.gate.reasons.filter((r) => r.startsWith('fail: '));
