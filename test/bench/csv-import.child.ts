@@ -8,7 +8,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigModule, loadConfig } from '@o2o/config';
 import { CORE_ENTITIES, CORE_MIGRATIONS, CoreModule, TenantService } from '@o2o/core';
-import { CsvImportService, INGEST_SCHEMA, IngestModule, syntheticEventsCsv } from '@o2o/ingest';
+import { CsvImportService, INGEST_SCHEMA, IngestModule, limitHeapGrowthForBulkImport, syntheticEventsCsv } from '@o2o/ingest';
 import { JOBS_ENTITIES, JOBS_MIGRATIONS, JobsModule } from '@o2o/jobs';
 import { PersistenceModule } from '@o2o/persistence';
 
@@ -41,6 +41,8 @@ async function main() {
   const rows = Number(rowsText);
   const app = await boot(graph, env);
   const tenant = await app.get(TenantService).ensure('default', 'Bench', { timeZone: 'Asia/Shanghai' });
+  // As the CLI's import command does (bulk-import.heap.ts).
+  limitHeapGrowthForBulkImport();
   const bootRss = process.memoryUsage().rss;
   const rssAt: Record<string, number> = {};
   const cpu = process.cpuUsage();

@@ -15,6 +15,7 @@ describe('@o2o/ingest public API', () => {
       'parseOutcomesCsv',
       'courseOutcomeToEvents',
       'runCsvParseBench',
+      'limitHeapGrowthForBulkImport',
     ]) {
       expect(typeof (ingest as Record<string, unknown>)[name]).toBe('function');
     }

@@ -1,7 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { TenantService } from '@o2o/core';
-import { CsvImportKind, CsvImportService, CsvImportSummary } from '@o2o/ingest';
+import { CsvImportKind, CsvImportService, CsvImportSummary, limitHeapGrowthForBulkImport } from '@o2o/ingest';
 import { CliCommand } from '../cli-command';
 import { printTable, progressBar } from '../cli-ui';
 
@@ -26,6 +26,7 @@ export const importCommand: CliCommand = {
     if (options.events) files.push(['events', String(options.events)]);
     if (options.outcomes) files.push(['outcomes', String(options.outcomes)]);
     if (files.length === 0) throw new Error('Nothing to import: give --events <file> and/or --outcomes <file> / 请指定 --events 或 --outcomes 文件');
+    limitHeapGrowthForBulkImport();
     const tenant = await app.get(TenantService).resolve(String(options.tenant));
     const service = app.get(CsvImportService);
     const summaries: CsvImportSummary[] = [];

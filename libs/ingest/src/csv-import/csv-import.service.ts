@@ -108,7 +108,7 @@ export class CsvImportService {
         let chunksRead = 0;
         // No retries on SQLite (one writer, no deadlocks), so the transaction may consume the stream itself.
         const finished = await this.tx.run(async (m) => {
-          await this.deferLearnerIndexIfWorthIt(m, ledgerRun, rowsWritten, rowsPerTransaction);
+          await this.deferLearnerIndexIfWorthIt(m, ledgerRun, rowsWritten);
           // Facts go straight into the run's fold: nothing is retried on SQLite, and a failure discards the fold.
           const session = await this.store.begin(m, tenantId, now, committed, fold);
           for (let rows = 0; rows < rowsPerTransaction;) {
@@ -135,11 +135,11 @@ export class CsvImportService {
     }
   }
 
-  private async deferLearnerIndexIfWorthIt(m: EntityManager, ledgerRun: ImportRunRecord, rowsWritten: number, nextRows: number): Promise<void> {
+  private async deferLearnerIndexIfWorthIt(m: EntityManager, ledgerRun: ImportRunRecord, rowsWritten: number): Promise<void> {
     if (ledgerRun.learnerIndexDeferred || !this.learnerIndex.supported) return;
     // Dropped by another run that is still importing: this run must not build it again before that one ends either.
     const missing = !(await this.learnerIndex.exists(m));
-    if (!missing && !(await this.learnerIndex.worthDeferring(m, rowsWritten, nextRows))) return;
+    if (!missing && !(await this.learnerIndex.worthDeferring(m, rowsWritten))) return;
     if (!missing) await this.learnerIndex.drop(m);
     await this.ledger.markLearnerIndexDeferred(m, ledgerRun);
   }

@@ -12,6 +12,8 @@ const CREATE_LEARNER_INDEX = `CREATE INDEX IF NOT EXISTS "${LEARNER_INDEX}" ON "
  * transaction with what was imported so far (a ski-rental rule, never worse than twice the better choice).
  */
 const TABLE_ROWS_PER_IMPORTED_ROW = 5;
+/** What a run is assumed to write next before it has shown more: one parse chunk, so a small file never drops it. */
+const LOOKAHEAD_ROWS = 500;
 
 /**
  * SQLite only: the per-learner index of learning_event is dropped while a large import runs and built again by
@@ -26,11 +28,14 @@ export class LearnerIndexDeferral {
     return this.tx.isSqlite;
   }
 
-  /** Whether to drop the index before writing `nextRows` more rows, `importedRows` having been written already. */
-  async worthDeferring(m: EntityManager, importedRows: number, nextRows: number): Promise<boolean> {
+  /**
+   * Whether to drop the index before the run's next transaction, `importedRows` having been written already: a
+   * run keeps it until what it has written shows the import is big against the table (an empty table: at once).
+   */
+  async worthDeferring(m: EntityManager, importedRows: number): Promise<boolean> {
     if (!this.supported) return false;
     const [{ n }] = await rawQuery<{ n: number | null }>(m, 'SELECT MAX(rowid) AS "n" FROM "learning_event"');
-    return (importedRows + nextRows) * TABLE_ROWS_PER_IMPORTED_ROW >= Number(n ?? 0);
+    return (importedRows + LOOKAHEAD_ROWS) * TABLE_ROWS_PER_IMPORTED_ROW >= Number(n ?? 0);
   }
 
   async exists(m?: EntityManager): Promise<boolean> {
