@@ -1,7 +1,7 @@
 import { CsvBatch, CsvProgress } from '../csv/csv-batch.reader';
 import { NormalizedCourseOutcome } from '../csv/course-outcome';
 import { NormalizedLearningEvent } from '../normalized-learning-event';
-import { eventKey } from '../storage/learning-event.session';
+import { eventKey, InsertedEvents } from '../storage/learning-event.session';
 import { CsvImportKind, CsvImportSummary } from './csv-import.summary';
 
 export type CsvRow = NormalizedLearningEvent | NormalizedCourseOutcome;
@@ -46,7 +46,7 @@ export class CsvImportRun {
   }
 
   /** Which of a chunk's rows were new; an outcome row counts as new when its result event is. */
-  count(rows: CsvRow[], inserted: Set<string>): void {
+  count(rows: CsvRow[], inserted: InsertedEvents): void {
     if (this.kind === 'events') {
       this.summary.imported += inserted.size;
       this.summary.duplicates += rows.length - inserted.size;

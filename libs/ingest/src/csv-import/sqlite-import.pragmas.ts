@@ -9,6 +9,8 @@ export interface SqliteImportPragmas {
   cacheKib: number;
   /** WAL pages before the committing connection checkpoints. */
   walAutocheckpointPages: number;
+  /** Helper threads SQLite's sorter may use (building the learner index again at the end of a large import). */
+  sorterThreads: number;
 }
 
 /**
@@ -23,12 +25,15 @@ export async function withSqliteImportPragmas<T>(dataSource: DataSource, pragmas
   if (!db?.pragma) return work();
   const cache = db.pragma('cache_size', { simple: true });
   const checkpoint = db.pragma('wal_autocheckpoint', { simple: true });
+  const threads = db.pragma('threads', { simple: true });
   db.pragma(`cache_size = ${-Math.abs(pragmas.cacheKib)}`);
   db.pragma(`wal_autocheckpoint = ${pragmas.walAutocheckpointPages}`);
+  db.pragma(`threads = ${pragmas.sorterThreads}`);
   try {
     return await work();
   } finally {
     db.pragma(`cache_size = ${Number(cache)}`);
     db.pragma(`wal_autocheckpoint = ${Number(checkpoint)}`);
+    db.pragma(`threads = ${Number(threads)}`);
   }
 }

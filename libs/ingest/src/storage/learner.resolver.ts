@@ -13,6 +13,10 @@ const PSEUDONYM_CACHE_SIZE = 20_000;
 export interface ResolvedLearners {
   /** learnerRefKey → learner id, for every ref asked about. */
   ids: Map<string, string>;
+  /** The learner id of each ref, in the order asked. */
+  inOrder: string[];
+  /** The part of `ids` that did not come from the cache (read or created now): what a cache should learn. */
+  fresh: Map<string, string>;
   /** How many learners this call created. */
   created: number;
 }
@@ -48,16 +52,23 @@ export class LearnerResolver {
 
   async resolve(m: EntityManager, tenantId: string, refs: Iterable<LearnerRef>, cache?: LearnerIdCache): Promise<ResolvedLearners> {
     const ids = new Map<string, string>();
+    const fresh = new Map<string, string>();
     const keyByPseudonym = new Map<string, string>();
     const refByKey = new Map<string, LearnerRef>();
+    const keys: string[] = [];
     for (const ref of refs) {
       const key = learnerRefKey(ref);
+      keys.push(key);
       if (ids.has(key) || refByKey.has(key)) continue;
       const cached = cache?.get(key);
       if (cached) ids.set(key, cached);
       else refByKey.set(key, ref);
     }
-    if (refByKey.size === 0) return { ids, created: 0 };
+    const result = (created: number): ResolvedLearners => {
+      for (const key of refByKey.keys()) fresh.set(key, ids.get(key)!);
+      return { ids, inOrder: keys.map((key) => ids.get(key)!), fresh, created };
+    };
+    if (refByKey.size === 0) return result(0);
     for (const [key, ref] of refByKey) keyByPseudonym.set(this.pseudonymOf(tenantId, ref), key);
 
     const found = async (pseudonyms: string[]) => {
@@ -68,7 +79,7 @@ export class LearnerResolver {
     await found([...keyByPseudonym.keys()]);
     // Sorted so concurrent PostgreSQL transactions take the unique-index locks in one order (no deadlock).
     const missing = [...keyByPseudonym.entries()].filter(([, key]) => !ids.has(key)).sort(([a], [b]) => (a < b ? -1 : 1));
-    if (missing.length === 0) return { ids, created: 0 };
+    if (missing.length === 0) return result(0);
     const candidates = missing.map(([pseudonym]) => [randomUUID(), tenantId, pseudonym] as [string, string, string]);
     const inserted = await insertRows(m, BulkTables.learner, candidates,
       { onConflict: '("tenantId", "pseudonym") DO NOTHING', returning: ['pseudonym'] });
@@ -84,6 +95,6 @@ export class LearnerResolver {
     // Another transaction created some of them between our look-up and our insert: read theirs.
     const raced = missing.filter(([, key]) => !ids.has(key)).map(([pseudonym]) => pseudonym);
     if (raced.length) await found(raced);
-    return { ids, created: inserted.size };
+    return result(inserted.size);
   }
 }

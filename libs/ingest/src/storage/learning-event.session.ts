@@ -7,6 +7,8 @@ import { scrubEmails } from '../shared/email-scrubber';
 import { LearnerIdCache, learnerRefKey } from './learner-id.cache';
 import { LearnerResolver } from './learner.resolver';
 import { EventToWrite, writeLearningEvents } from './learning-event.writer';
+import { isPostgres } from './bulk-sql';
+import { writeLearningEventsSqlite } from './sqlite-learning-event.writer';
 
 export const eventKey = (e: { source: string; sourceId: string }): string => `${e.source}\u0000${e.sourceId}`;
 
@@ -21,9 +23,15 @@ export interface AggregateFactSink {
  */
 export type AggregateMode = 'apply' | 'return' | AggregateFactSink;
 
+/** Which events one `add` inserted, by `source\0sourceId` (eventKey). */
+export interface InsertedEvents {
+  readonly size: number;
+  has(key: string): boolean;
+}
+
 export interface AddedEvents {
-  /** `source\0sourceId` of every event inserted now (not duplicates). */
-  inserted: Set<string>;
+  /** Every event inserted now (not duplicates). */
+  inserted: InsertedEvents;
   duplicates: number;
 }
 
@@ -69,32 +77,52 @@ export class LearningEventSession {
 
   async add(events: NormalizedLearningEvent[]): Promise<AddedEvents> {
     const resolved = await this.deps.learners.resolve(this.m, this.tenantId, events.map((e) => e.learnerRef), this.learnerIds);
-    this.learnerIds.addAll(resolved.ids);
+    this.learnerIds.addAll(resolved.fresh);
     this.learnersCreated += resolved.created;
-    // Identical events within one input are one event (and one aggregate increment).
+    if (!isPostgres(this.m)) {
+      // Row by row, so a repeat within the input is already a conflict when its turn comes.
+      const toWrite = events.map((event, i) => ({ event: withoutEmails(event), learnerId: resolved.inOrder[i] }));
+      const flags = writeLearningEventsSqlite(this.m, this.tenantId, toWrite, this.now);
+      let count = 0;
+      for (let i = 0; i < toWrite.length; i++) {
+        if (!flags[i]) continue;
+        count++;
+        this.collect(toWrite[i].learnerId, toWrite[i].event);
+      }
+      this.insertedCount += count;
+      // Keys are built only if a caller asks which (outcome rows do); a bulk import of events only counts.
+      let keys: Set<string> | undefined;
+      const inserted: InsertedEvents = {
+        size: count,
+        has: (key) => (keys ??= new Set(toWrite.filter((_, i) => flags[i]).map((w) => eventKey(w.event)))).has(key),
+      };
+      return { inserted, duplicates: events.length - count };
+    }
+    // Identical events within one statement would both come back as inserted: one event, one aggregate increment.
     const unique = new Map<string, EventToWrite>();
     for (const event of events) {
       const key = eventKey(event);
       if (!unique.has(key)) unique.set(key, { event: withoutEmails(event), learnerId: resolved.ids.get(learnerRefKey(event.learnerRef))! });
     }
     const inserted = await writeLearningEvents(this.m, this.tenantId, [...unique.values()], this.now);
-    for (const [key, { event, learnerId }] of unique) {
-      if (!inserted.has(key)) continue;
-      const fact: AggregateEventFacts = {
-        type: event.type, occurredAt: event.occurredAt, courseRef: event.courseRef, durationSeconds: event.durationSeconds,
-        scoreScaled: event.score?.scaled, completion: event.completion, amountValue: event.amount?.value, currency: event.amount?.currency,
-      };
-      if (typeof this.aggregates === 'object') {
-        this.aggregates.add(learnerId, fact);
-        this.sunkLearners.add(learnerId);
-        continue;
-      }
-      let list = this.facts.get(learnerId);
-      if (!list) this.facts.set(learnerId, (list = []));
-      list.push(fact);
-    }
+    for (const [key, { event, learnerId }] of unique) if (inserted.has(key)) this.collect(learnerId, event);
     this.insertedCount += inserted.size;
     return { inserted, duplicates: events.length - inserted.size };
+  }
+
+  private collect(learnerId: string, event: NormalizedLearningEvent): void {
+    const fact: AggregateEventFacts = {
+      type: event.type, occurredAt: event.occurredAt, courseRef: event.courseRef, durationSeconds: event.durationSeconds,
+      scoreScaled: event.score?.scaled, completion: event.completion, amountValue: event.amount?.value, currency: event.amount?.currency,
+    };
+    if (typeof this.aggregates === 'object') {
+      this.aggregates.add(learnerId, fact);
+      this.sunkLearners.add(learnerId);
+      return;
+    }
+    let list = this.facts.get(learnerId);
+    if (!list) this.facts.set(learnerId, (list = []));
+    list.push(fact);
   }
 
   async finish(): Promise<FinishedSession> {
@@ -102,9 +130,10 @@ export class LearningEventSession {
     if (this.insertedCount === 0) return result;
     if (this.aggregates === 'apply') await this.deps.aggregates.apply(this.m, this.tenantId, this.timeZone, this.facts, this.now);
     if (this.aggregates === 'return') result.deferredFacts = this.facts;
-    const learnerIds = typeof this.aggregates === 'object' ? [...this.sunkLearners] : [...this.facts.keys()];
+    // Sorted for the live doors' small batches; a bulk transaction's tens of thousands stay in file order.
+    const learnerIds = typeof this.aggregates === 'object' ? [...this.sunkLearners] : [...this.facts.keys()].sort();
     result.domainEvent = await this.deps.bus.record(this.m, 'LearningEventsIngested',
-      { tenantId: this.tenantId, count: this.insertedCount, learnerIds: learnerIds.sort() }, this.now);
+      { tenantId: this.tenantId, count: this.insertedCount, learnerIds }, this.now);
     return result;
   }
 }
