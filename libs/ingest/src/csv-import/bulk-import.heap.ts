@@ -7,6 +7,6 @@ import { setFlagsFromString } from 'node:v8';
  * 30 % instead keeps the peak RSS flat and under 300 MB for a million rows, at the cost of more frequent, cheap
  * collections. Process-wide, so the host (where latency matters more) does not call it.
  */
-export function limitHeapGrowthForBulkImport(percent = 30): void {
+export function limitHeapGrowthForBulkImport(percent = 20): void {
   setFlagsFromString(`--heap-growing-percent=${percent}`);
 }

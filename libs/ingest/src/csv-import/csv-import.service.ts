@@ -31,7 +31,7 @@ const PIPELINE_DEPTH = 2;
 export const DEFAULT_SQLITE_BATCH_ROWS = 50_000;
 /** Rows per PostgreSQL transaction unless the caller says otherwise (two are in flight). */
 export const DEFAULT_POSTGRES_BATCH_ROWS = 5_000;
-const SQLITE_IMPORT_PRAGMAS: SqliteImportPragmas = { cacheKib: 16 * 1024, walAutocheckpointPages: 32_768, sorterThreads: 2 };
+const SQLITE_IMPORT_PRAGMAS: SqliteImportPragmas = { cacheKib: 12 * 1024, walAutocheckpointPages: 32_768, sorterThreads: 2 };
 /** How often a running import tells other processes it is alive (see ImportRunLedger.isAbandoned). */
 const HEARTBEAT_MS = 30_000;
 

@@ -6,7 +6,7 @@ import { CsvBatch } from './csv-batch.reader';
 import { batchFromWire, CsvParseWorkerData, deserializeError, FromCsvParseWorker, ToCsvParseWorker } from './csv-parse.protocol';
 
 /** The parser's own heap: it holds a few batches, so a runaway file cannot take the process's memory with it. */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 16 };
 
 /**
  * Running from the TypeScript sources (the test runner), the worker's .ts files are compiled on load with the

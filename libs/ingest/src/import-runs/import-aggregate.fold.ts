@@ -28,11 +28,16 @@ export class ImportAggregateFold implements AggregateFactSink {
     return this.states.size;
   }
 
-  /** The folded states in learner order (the lock order of LearnerAggregateUpdater), `count` at a time. */
-  *slices(count: number): Generator<Map<string, LearnerAggregateState>> {
+  /**
+   * The folded states in learner order (the lock order of LearnerAggregateUpdater), `count` at a time, each slice
+   * let go of once the next is asked for: the fold is empty (and its memory free) when the iteration ends.
+   */
+  *drain(count: number): Generator<Map<string, LearnerAggregateState>> {
     const ids = [...this.states.keys()].sort();
     for (let start = 0; start < ids.length; start += count) {
-      yield new Map(ids.slice(start, start + count).map((id) => [id, this.states.get(id)!]));
+      const slice = ids.slice(start, start + count);
+      yield new Map(slice.map((id) => [id, this.states.get(id)!]));
+      for (const id of slice) this.states.delete(id);
     }
   }
 }

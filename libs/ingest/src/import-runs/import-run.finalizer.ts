@@ -41,17 +41,18 @@ export class ImportRunFinalizer {
    * crash) every learner with an event written since the run started is rebuilt from the stored events instead.
    */
   async finish(run: ImportRunRecord, status: 'done' | 'recovered', fold?: ImportAggregateFold): Promise<FinishedImportRun> {
-    const indexRebuilt = (run.learnerIndexDeferred || status === 'recovered') && !(await this.anotherRunDefersIndex(run))
-      ? await this.index.restore() : false;
     let learners = 0;
+    // Merging needs no learner index (it reads aggregates by key) and frees the fold before the index build's sort
+    // takes its memory; rebuilding reads events by learner, so it waits for the index.
     if (fold) {
-      for (const slice of fold.slices(LEARNERS_PER_TRANSACTION)) {
+      for (const slice of fold.drain(LEARNERS_PER_TRANSACTION)) {
         await this.tx.run((m) => this.updater.merge(m, run.tenantId, slice, this.clock.now()));
         learners += slice.size;
       }
-    } else {
-      learners = await this.rebuildSince(run);
     }
+    const indexRebuilt = (run.learnerIndexDeferred || status === 'recovered') && !(await this.anotherRunDefersIndex(run))
+      ? await this.index.restore() : false;
+    if (!fold) learners = await this.rebuildSince(run);
     await this.ledger.close(run, status, this.clock.now());
     if (status === 'recovered') {
       this.logger.warn(`Finished import run ${run.id} (${run.fileKey}) left by a process that stopped: ` +
