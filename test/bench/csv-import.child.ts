@@ -1,6 +1,6 @@
 /**
- * Child process of the CSV import benchmark: boots the module graph (lean: config, persistence, core, jobs,
- * ingest; or the full host graph the CLI uses), streams a generated events CSV file through CsvImportService into
+ * Child process of the CSV import benchmark: boots the module graph (lean: the CLI import's IngestCliModule —
+ * config, persistence, core, jobs, ingest; or the host's whole graph), streams a generated events CSV file through CsvImportService into
  * the database and prints one JSON line with throughput and memory. Run by csv-import.runner.ts.
  */
 import 'reflect-metadata';
@@ -8,13 +8,11 @@ import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigModule, loadConfig } from '@o2o/config';
-import { CORE_ENTITIES, CORE_MIGRATIONS, CoreModule, TenantService } from '@o2o/core';
-import { CsvImportService, INGEST_SCHEMA, IngestModule, limitHeapGrowthForBulkImport, syntheticEventsCsv } from '@o2o/ingest';
-import { JOBS_ENTITIES, JOBS_MIGRATIONS, JobsModule } from '@o2o/jobs';
-import { PersistenceModule } from '@o2o/persistence';
+import { loadConfig } from '@o2o/config';
+import { TenantService } from '@o2o/core';
+import { CsvImportService, limitHeapGrowthForBulkImport, syntheticEventsCsv } from '@o2o/ingest';
+import { IngestCliModule } from '../../apps/cli/src/ingest-cli.module';
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
@@ -26,18 +24,7 @@ async function boot(graph: string, env: Record<string, string>) {
     const { AppModule } = require('../../apps/host/src/app.module');
     return NestFactory.createApplicationContext(AppModule.forRoot(config, { runJobWorkers: false, http: false }), { logger: ['error'] });
   }
-  @Module({
-    imports: [
-      ConfigModule.forRoot(config),
-      PersistenceModule.forRoot({
-        entities: [...CORE_ENTITIES, ...JOBS_ENTITIES, ...(INGEST_SCHEMA.entities as never[])],
-        migrations: [...CORE_MIGRATIONS, ...JOBS_MIGRATIONS, ...(INGEST_SCHEMA.migrations as never[])],
-      }),
-      CoreModule, JobsModule.forRoot({ runWorkers: false }), IngestModule,
-    ],
-  })
-  class LeanImportModule {}
-  return NestFactory.createApplicationContext(LeanImportModule, { logger: ['error'] });
+  return NestFactory.createApplicationContext(IngestCliModule.forRoot(config), { logger: ['error'] });
 }
 
 async function main() {

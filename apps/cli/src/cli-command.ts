@@ -15,6 +15,8 @@ export interface CliCommand {
   name: string;
   description: string;
   configure?(command: Command): Command;
-  /** Runs with the full module graph booted (no HTTP, no job workers). */
+  /** The module graph to boot: the host's whole graph (default; no HTTP, no job workers), or only ingest's (IngestCliModule). */
+  graph?: 'host' | 'ingest';
+  /** Runs with that module graph booted. */
   run(app: INestApplicationContext, options: Record<string, unknown>, args: string[]): Promise<void>;
 }
