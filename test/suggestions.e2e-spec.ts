@@ -1,4 +1,5 @@
-import { AccountLinkService, SuggestionService, TenantService } from '@o2o/core';
+import { DataSource } from 'typeorm';
+import { AccountLinkService, OfflineSession, SuggestionService, TenantService } from '@o2o/core';
 import { availableDatabases } from '@o2o/testing';
 import { createLearner, createSession } from './support/fixtures';
 import { AUTH, createTestApp, TestApp } from './support/test-app';
@@ -40,6 +41,21 @@ describe.each(availableDatabases())('suggestions and account-link codes on %s', 
 
     const forCourse = await t.app.get(SuggestionService).forLearner(tenantId, learner, { courseId: course.id });
     expect(forCourse.every((s) => s.session.topic === 'python')).toBe(true);
+  });
+
+  it('reads candidates with every ranking column as stored, times to the millisecond', async () => {
+    const learner = await createLearner(t, { city: 'Shanghai' });
+    const course = (await t.http().post('/api/v1/courses').set(AUTH).send({ externalId: 'sg-cols', title: 'Cols', topic: 'cols' })).body;
+    const startsAt = new Date(Math.floor(t.clock.now().getTime() / 1000) * 1000 + 4 * 86_400_000 + 123);
+    const made = await createSession(t, { topic: 'cols', city: 'Shanghai', courseId: course.id, capacity: 3, waitlistLimit: 2,
+      startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 5_400_456).toISOString() });
+    const stored = await t.app.get(DataSource).getRepository(OfflineSession).findOneByOrFail({ id: made.id });
+    const [read] = await t.app.get(SuggestionService).candidates(tenantId, learner, { courseId: course.id });
+    const columns = ['id', 'tenantId', 'courseId', 'topic', 'format', 'city', 'instructorName', 'timeZone', 'capacity', 'waitlistLimit',
+      'priceMinor', 'confirmedCount', 'waitlistCount', 'status'] as const;
+    for (const c of columns) expect([c, read[c]]).toEqual([c, stored[c]]);
+    expect([read.startsAt.getTime(), read.endsAt.getTime()]).toEqual([stored.startsAt.getTime(), stored.endsAt.getTime()]);
+    expect([read.startsAt.getTime(), read.endsAt.getTime()]).toEqual([startsAt.getTime(), startsAt.getTime() + 5_400_456]);
   });
 
   it('filters by city, from, to and courseId over HTTP and marks waitlist-only sessions', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -24,8 +24,9 @@ export interface BenchApp {
  * learners, and a first model trained on it — the state `npm start` reaches after its bootstrap job.
  */
 export async function startBenchApp(learners: number, log: (line: string) => void): Promise<BenchApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'o2o-bench-'));
   const config = loadConfig({
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'o2o-bench-')), LOG_LEVEL: 'silent', DEMO_SEED: 'false', MODEL_BACKEND: 'wasm',
+    DATA_DIR: dataDir, LOG_LEVEL: 'silent', DEMO_SEED: 'false', MODEL_BACKEND: 'wasm',
     MODEL_EVAL_RUNS: '1', MODEL_EPOCHS: '10', MODEL_MIN_EXAMPLES: '100',
   });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { runJobWorkers: false, http: false }), { logger: false });
@@ -37,7 +38,12 @@ export async function startBenchApp(learners: number, log: (line: string) => voi
   started = performance.now();
   const version = await app.get(ModelTrainingService).train(tenantId, { gate: { minMeanF1: 0, minMeanAuc: 0, maxStd: 1 } }, { trigger: 'cli' });
   log(`  trained version ${version.id.slice(0, 8)} (${version.status}) in ${sec(started)} s`);
-  return { app, tenantId, learnerIds: world.learnerIds, close: () => app.close() };
+  // The SQLite file is ~60 MB per run: removed with the app rather than left in the temp directory.
+  const close = async () => {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { app, tenantId, learnerIds: world.learnerIds, close };
 }
 
 /** `count` bookable upcoming sessions over the next 60 days, written in bulk. */

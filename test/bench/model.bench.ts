@@ -2,6 +2,8 @@
 // Targets (WASM backend, 2 cores): ≥ 50,000 training examples/s, ≥ 1,000,000 inference rows/s, suggestion p99 ≤ 20 ms
 // for one learner over 1,000 upcoming sessions, and a 3,000 learners × 60 candidates plan proven within 1 % in ≤ 10 s.
 // Other processes share the CPUs, so the load average is printed with the numbers.
+// `--only=suggestions` (comma-separated: training, service-inference, suggestions, service-plan, planner) runs just
+// those parts; `--calls=N` sets the number of timed suggestion calls (300).
 import { loadavg } from 'node:os';
 import { SuggestionService, TenantService } from '@o2o/core';
 import {
@@ -18,31 +20,44 @@ const result = (metric: string, value: number, unit: string, target: number, hig
   rows.push({ metric, value: `${Math.round(value).toLocaleString('en')} ${unit}`, target: `${higherIsBetter ? '≥' : '≤'} ${target.toLocaleString('en')} ${unit}`,
     met: (higherIsBetter ? value >= target : value <= target) ? 'yes' : 'NO' });
 
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const PARTS = ['training', 'service-inference', 'suggestions', 'service-plan', 'planner'] as const;
+const only = arg('only')?.split(',');
+const unknown = only?.filter((p) => !(PARTS as readonly string[]).includes(p)) ?? [];
+if (unknown.length > 0) throw new Error(`--only: unknown part(s) ${unknown.join(', ')}; parts are ${PARTS.join(', ')}`);
+const runs = (part: (typeof PARTS)[number]) => !only || only.includes(part);
+const suggestionCalls = Number(arg('calls') ?? 300);
+
 async function main(): Promise<void> {
   log(`load average at start (1/5/15 min): ${load()}`);
+  if (runs('training')) await modelThroughput();
+  if (runs('service-inference') || runs('suggestions') || runs('service-plan')) {
+    log('\n2. Through the service (SQLite, real module graph)');
+    const b = await startBenchApp(3000, log);
+    try {
+      if (runs('service-inference')) await serviceInference(b);
+      if (runs('suggestions')) await suggestions(b);
+      if (runs('service-plan')) await servicePlan(b);
+    } finally {
+      await b.close();
+    }
+  }
+  if (runs('planner')) {
+    log('\n3. Plan solver alone on the reference instance (3,000 × 60, random scores)');
+    const plan = await runPlannerBench({}, 60, log);
+    result('plan solve 3,000 × 60 (reference instance)', plan.totalSeconds * 1000, 'ms', 10_000, false);
+    rows.push({ metric: 'plan gap (reference instance)', value: `${(plan.gap * 100).toFixed(3)} % (${plan.status})`, target: '≤ 1 %', met: plan.gap <= 0.01 ? 'yes' : 'NO' });
+  }
+  log(`\nload average at end (1/5/15 min): ${load()}`);
+  console.table(rows);
+}
+
+async function modelThroughput(): Promise<void> {
   log('\n1. SatisfactionModel throughput (random rows, width 80, WASM)');
   const model = await runModelBench({ backend: 'wasm', fusions: ['fused', 'hybrid', 'dual-stream'], batchSizes: [512, 1024], inferenceRows: 200_000 });
   const fused = model.find((r) => r.fusion === 'fused' && r.batchSize === 512)!;
   result('training, fused, batch 512', fused.trainExamplesPerSecond, 'examples/s', 50_000, true);
   result('inference, offline head, 200k-row batch', fused.inferenceRowsPerSecond, 'rows/s', 1_000_000, true);
-
-  log('\n2. Through the service (SQLite, real module graph)');
-  const b = await startBenchApp(3000, log);
-  try {
-    await serviceInference(b);
-    await suggestions(b);
-    await servicePlan(b);
-  } finally {
-    await b.close();
-  }
-
-  log('\n3. Plan solver alone on the reference instance (3,000 × 60, random scores)');
-  const plan = await runPlannerBench({}, 60, log);
-  result('plan solve 3,000 × 60 (reference instance)', plan.totalSeconds * 1000, 'ms', 10_000, false);
-  rows.push({ metric: 'plan gap (reference instance)', value: `${(plan.gap * 100).toFixed(3)} % (${plan.status})`, target: '≤ 1 %', met: plan.gap <= 0.01 ? 'yes' : 'NO' });
-
-  log(`\nload average at end (1/5/15 min): ${load()}`);
-  console.table(rows);
 }
 
 /** Batch scoring as plans do it: 1,000 learners × 100 sessions through SatisfactionModelService, parts encoded once. */
@@ -82,7 +97,7 @@ async function serviceInference(b: BenchApp): Promise<void> {
   result('inference through the service (encode + predict)', count / seconds, 'rows/s', 1_000_000, true);
 }
 
-/** One learner, 1,000 upcoming sessions, SuggestionService with the model ranker, 300 timed calls after warm-up. */
+/** One learner, 1,000 upcoming sessions, SuggestionService with the model ranker, 300 (--calls) timed calls after warm-up. */
 async function suggestions(b: BenchApp): Promise<void> {
   await createUpcomingSessions(b, 1000);
   const service = b.app.get(SuggestionService);
@@ -92,14 +107,17 @@ async function suggestions(b: BenchApp): Promise<void> {
   const candidates = (await service.candidates(b.tenantId, learner, {})).length;
   for (let i = 0; i < 30; i++) await service.forLearner(b.tenantId, learner, { limit: 5 });
   const times: number[] = [];
-  for (let i = 0; i < 300; i++) {
+  const cpuBefore = process.cpuUsage();
+  for (let i = 0; i < suggestionCalls; i++) {
     const started = performance.now();
     await service.forLearner(b.tenantId, learner, { limit: 5 });
     times.push(performance.now() - started);
   }
+  const cpu = process.cpuUsage(cpuBefore);
   times.sort((x, y) => x - y);
-  log(`  suggestions over ${candidates} candidate sessions: p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms, ` +
-    `max ${times[times.length - 1].toFixed(1)} ms; top: ${first[0].reason.en}`);
+  log(`  suggestions over ${candidates} candidate sessions (${times.length} calls): p50 ${percentile(times, 50).toFixed(1)} ms, ` +
+    `p99 ${percentile(times, 99).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms; process CPU ${((cpu.user + cpu.system) / 1000 / times.length).toFixed(1)} ms ` +
+    `per call; load ${load()}; top: ${first[0].reason.en}`);
   rows.push({ metric: 'suggestion latency p50 (1,000 sessions)', value: `${percentile(times, 50).toFixed(1)} ms`, target: '', met: '' });
   result('suggestion latency p99 (1,000 sessions)', percentile(times, 99), 'ms', 20, false);
 }

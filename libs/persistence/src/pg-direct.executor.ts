@@ -3,7 +3,7 @@ import { SqlExecutor, SqlStatement } from './sql-executor';
 
 /** The part of a node-postgres pool client the hot path uses. */
 export interface PgClient {
-  query(config: { name?: string; text: string; values?: unknown[] }): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  query(config: { name?: string; text: string; values?: unknown[]; rowMode?: 'array' }): Promise<{ rows: unknown[]; rowCount: number | null }>;
 }
 
 interface PreparedText {
@@ -48,6 +48,12 @@ export class PgDirectExecutor implements SqlExecutor {
   async execute(sql: string, params: unknown[] = []): Promise<{ rows: unknown[]; rowCount: number | null }> {
     const { name, text } = preparedFor(sql);
     return this.client.query(name ? { name, text, values: params } : { text, values: params });
+  }
+
+  /** The statement's rows as arrays of column values in SELECT order (no object per row). */
+  async rows(sql: string, params: unknown[] = []): Promise<unknown[][]> {
+    const { name, text } = preparedFor(sql);
+    return (await this.client.query(name ? { name, text, values: params, rowMode: 'array' } : { text, values: params, rowMode: 'array' })).rows as unknown[][];
   }
 
   async writeAll(statements: SqlStatement[]): Promise<void> {

@@ -72,6 +72,20 @@ describe.each(availableDatabases())('TransactionRunner.runSql on %s', (kind) => 
     expect(await tx.readSql('SELECT "id" FROM "seat" WHERE "id" = ?', ['none'])).toEqual([]);
   });
 
+  it('reads rows as arrays in SELECT order, while the same SQL through readSql still answers objects', async () => {
+    const sql = 'SELECT "taken", "id" FROM "seat" WHERE "id" IN (?, ?) ORDER BY "id"';
+    await dataSource.query(`INSERT INTO "seat" ("id", "taken") VALUES ('s2', 7)`);
+    const { taken } = await state();
+    for (let i = 0; i < 3; i++) {
+      const rows = await tx.readSqlRows(sql, ['s1', 's2']);
+      expect(rows.map(([n, id]) => [Number(n), id])).toEqual([[taken, 's1'], [7, 's2']]);
+      const objects = await tx.readSql<{ id: string; taken: number | string }>(sql, ['s1', 's2']);
+      expect(objects.map((r) => r.id)).toEqual(['s1', 's2']);
+    }
+    expect(await tx.readSqlRows(sql, ['none', 'nothing'])).toEqual([]);
+    await dataSource.query(`DELETE FROM "seat" WHERE "id" = 's2'`);
+  });
+
   it('writes one statement on its own and answers how many rows it changed (compare-and-set)', async () => {
     const { taken } = await state();
     const cas = (seen: number) => tx.writeSql('UPDATE "seat" SET "taken" = ? WHERE "id" = ? AND "taken" = ?', [seen + 1, 's1', seen]);

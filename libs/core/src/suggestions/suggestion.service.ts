@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@o2o/config';
-import { rawQuery, rowDate } from '@o2o/persistence';
+import { rawQuery, rowDate, TransactionRunner } from '@o2o/persistence';
 import { Clock } from '../clock/clock';
 import type { Learner } from '../learners/learner.entity';
 import { LearnerService } from '../learners/learner.service';
@@ -24,6 +24,7 @@ export class SuggestionService {
     private readonly learners: LearnerService,
     private ranker: SuggestionRanker,
     private readonly clock: Clock,
+    private readonly tx: TransactionRunner,
   ) {}
 
   /**
@@ -55,21 +56,29 @@ export class SuggestionService {
   /**
    * Scheduled, not yet closed for booking, with a seat or an open waitlist, and not already booked by the learner.
    * Plain SQL over the columns ranking needs (not titles and descriptions): this runs on every suggestion request
-   * over up to 2,000 sessions, where reading and hydrating whole rows cost more than the query. forLearner
-   * returns the chosen few as full sessions.
+   * over up to 2,000 sessions, where reading and hydrating whole rows cost more than the query. Rows come back as
+   * arrays and, on SQLite, times as epoch milliseconds: per-row objects and date-text parsing were half of a
+   * suggestion request over 1,000 sessions. forLearner returns the chosen few as full sessions.
    */
   async candidates(tenantId: string, learnerId: string, filters: SuggestionFilters): Promise<OfflineSession[]> {
-    const { sql, params } = this.candidateQuery(tenantId, learnerId, filters);
-    const rows = await rawQuery<Record<string, unknown>>(this.dataSource.manager, sql, params);
-    return rows.map(sessionFromRow);
+    const select = this.tx.isSqlite ? SQLITE_CANDIDATE_SELECT : CANDIDATE_SELECT;
+    const { sql, params } = this.candidateSql(select, tenantId, learnerId, filters);
+    const rows = await this.tx.readSqlRows(sql, params);
+    const out = new Array<OfflineSession>(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = sessionFromCandidateRow(rows[i], tenantId);
+    return out;
   }
 
   /** The candidates' SQL (`?` placeholders) selecting `columns` of offline_session; the one definition of a candidate. */
   candidateQuery(tenantId: string, learnerId: string, filters: SuggestionFilters, columns: readonly string[] = CANDIDATE_COLUMNS): {
     sql: string; params: unknown[];
   } {
+    return this.candidateSql(columns.map((c) => `s."${c}"`).join(', '), tenantId, learnerId, filters);
+  }
+
+  private candidateSql(select: string, tenantId: string, learnerId: string, filters: SuggestionFilters): { sql: string; params: unknown[] } {
     const closesAfter = new Date(this.clock.now().getTime() + this.config.bookingCutoffMinutes * 60_000);
-    let sql = `SELECT ${columns.map((c) => `s."${c}"`).join(', ')} FROM "offline_session" s
+    let sql = `SELECT ${select} FROM "offline_session" s
       WHERE s."tenantId" = ? AND s."status" = 'scheduled' AND s."startsAt" > ?
         AND (s."confirmedCount" < s."capacity" OR s."waitlistCount" < s."waitlistLimit")
         AND NOT EXISTS (SELECT 1 FROM "booking" b WHERE b."sessionId" = s."id" AND b."learnerId" = ? AND b."status" <> 'cancelled')`;
@@ -111,6 +120,39 @@ const CANDIDATE_COLUMNS = [
   'id', 'tenantId', 'courseId', 'topic', 'format', 'city', 'instructorName', 'startsAt', 'endsAt', 'timeZone', 'capacity',
   'waitlistLimit', 'priceMinor', 'confirmedCount', 'waitlistCount',
 ];
+
+/**
+ * The candidate read's select list, in the order sessionFromCandidateRow reads it (tenantId is the query's own
+ * parameter, so it is not read back). SQLite answers the times as epoch milliseconds (`unixepoch(…, 'subsec')`
+ * understands every form TypeORM and rawQuery store), PostgreSQL as Dates.
+ */
+const CANDIDATE_TEXT_COLUMNS = ['id', 'courseId', 'topic', 'format', 'city', 'instructorName', 'timeZone'] as const;
+const CANDIDATE_INT_COLUMNS = ['capacity', 'waitlistLimit', 'priceMinor', 'confirmedCount', 'waitlistCount'] as const;
+const CANDIDATE_SELECT = [...CANDIDATE_TEXT_COLUMNS, ...CANDIDATE_INT_COLUMNS, 'startsAt', 'endsAt'].map((c) => `s."${c}"`).join(', ');
+const SQLITE_CANDIDATE_SELECT = [...CANDIDATE_TEXT_COLUMNS, ...CANDIDATE_INT_COLUMNS].map((c) => `s."${c}"`)
+  .concat(['startsAt', 'endsAt'].map((c) => `CAST(round(unixepoch(s."${c}", 'subsec') * 1000) AS INTEGER)`)).join(', ');
+
+/** One row of the candidate read as the entity; only the columns ranking needs are set. */
+function sessionFromCandidateRow(row: unknown[], tenantId: string): OfflineSession {
+  const session = new OfflineSession();
+  session.id = row[0] as string;
+  session.tenantId = tenantId;
+  session.courseId = row[1] as string | null;
+  session.topic = row[2] as string;
+  session.format = row[3] as OfflineSession['format'];
+  session.city = row[4] as string;
+  session.instructorName = row[5] as string | null;
+  session.timeZone = row[6] as string;
+  session.capacity = Number(row[7]);
+  session.waitlistLimit = Number(row[8]);
+  session.priceMinor = Number(row[9]);
+  session.confirmedCount = Number(row[10]);
+  session.waitlistCount = Number(row[11]);
+  session.startsAt = row[12] instanceof Date ? row[12] : new Date(Number(row[12]));
+  session.endsAt = row[13] instanceof Date ? row[13] : new Date(Number(row[13]));
+  session.status = 'scheduled';
+  return session;
+}
 
 const SESSION_DATES = ['startsAt', 'endsAt', 'createdAt', 'updatedAt'] as const;
 const SESSION_INTS = ['capacity', 'waitlistLimit', 'priceMinor', 'confirmedCount', 'waitlistCount', 'queueSeq', 'revision'] as const;

@@ -1,6 +1,6 @@
 import { CategoricalVocabulary } from './categorical-vocabulary';
 import type { FeatureInput } from './feature-input';
-import { FEATURE_LIST, FeatureDefinition, fnv1a, WEEKDAYS } from './feature-spec';
+import { FEATURE_LIST, FeatureDefinition, FeatureGroup, fnv1a, WEEKDAYS } from './feature-spec';
 import { InvalidFeatureError } from './invalid-feature.error';
 import { NormalizationStats, NormalizationStatsJson } from './normalization-stats';
 
@@ -97,15 +97,24 @@ export class FeatureEncoder {
     return this.stats.applyInPlace(this.encodeRawBatch(inputs), inputs.length);
   }
 
+  /**
+   * Normalised rows in which only `group`'s columns are encoded (from `inputs[i][group]`; the other groups are
+   * neither read nor meaningful): for rows assembled from parts that are shared by many rows (encodePairRows).
+   */
+  encodeGroupBatch(group: FeatureGroup, inputs: readonly FeatureInput[]): Float32Array {
+    return this.stats.applyInPlace(this.encodeRawBatch(inputs, group), inputs.length);
+  }
+
   /** Rows before normalisation (log1p and one-hot applied); mostly for inspection and fitting. */
-  encodeRawBatch(inputs: readonly FeatureInput[]): Float32Array {
+  encodeRawBatch(inputs: readonly FeatureInput[], group?: FeatureGroup): Float32Array {
     const out = new Float32Array(inputs.length * this.width);
-    for (let i = 0; i < inputs.length; i++) this.encodeRawInto(inputs[i], out, i * this.width);
+    const blocks = group ? this.blocks.filter((b) => b.def.group === group) : this.blocks;
+    for (let i = 0; i < inputs.length; i++) this.encodeRawInto(blocks, inputs[i], out, i * this.width);
     return out;
   }
 
-  private encodeRawInto(input: FeatureInput, out: Float32Array, rowOffset: number): void {
-    for (const { def, offset, vocabulary } of this.blocks) {
+  private encodeRawInto(blocks: readonly ColumnBlock[], input: FeatureInput, out: Float32Array, rowOffset: number): void {
+    for (const { def, offset, vocabulary } of blocks) {
       const at = rowOffset + offset;
       const enc = def.encoding;
       switch (enc.kind) {

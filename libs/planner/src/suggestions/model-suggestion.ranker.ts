@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, Learner, OfflineSession, Suggestion, SuggestionFilters, SuggestionRanker } from '@o2o/core';
-import type { FeatureInput, PairFeatures } from '@o2o/model';
+import type { FeatureInput, PairFeatures, SessionFeatures } from '@o2o/model';
 import { LearnerTimeline, ModelFeaturesService, offlineSessionFeatures, SatisfactionModelService } from '@o2o/model';
 import { factorColumns, ReasonCode } from './reason-factors';
 import { attributeScores } from './score-attribution';
@@ -35,16 +35,27 @@ export class ModelSuggestionRanker extends SuggestionRanker {
     const timeline = timelines.get(learner.id);
     if (!timeline || !timeline.hasHistory(now)) return this.catalogue.rank(learner, candidates, filters);
 
+    // One learner, ≤ a dozen topics, many sessions: each part is encoded once and rows are assembled from them.
     const learnerFeatures = timeline.learnerFeatures(now);
-    const pairs = new Map<string, PairFeatures>();
-    const inputs: FeatureInput[] = candidates.map((s) => {
-      let pair = pairs.get(s.topic);
-      if (!pair) pairs.set(s.topic, (pair = timeline.pairFeatures(s.topic, now)));
-      return { learner: learnerFeatures, session: offlineSessionFeatures(s, learner.city), pair };
-    });
-    const rows = this.models.encode(live, inputs);
+    const pairs: PairFeatures[] = [];
+    const pairOfTopic = new Map<string, number>();
+    const sessions = new Array<SessionFeatures>(candidates.length);
+    const index = new Int32Array(3 * candidates.length);
+    for (let i = 0; i < candidates.length; i++) {
+      const s = candidates[i];
+      let p = pairOfTopic.get(s.topic);
+      if (p === undefined) {
+        pairOfTopic.set(s.topic, (p = pairs.length));
+        pairs.push(timeline.pairFeatures(s.topic, now));
+      }
+      sessions[i] = offlineSessionFeatures(s, learner.city);
+      index[3 * i + 1] = i;
+      index[3 * i + 2] = p;
+    }
+    const input = (i: number): FeatureInput => ({ learner: learnerFeatures, session: sessions[i], pair: pairs[index[3 * i + 2]] });
+    const rows = this.models.encodePairs(live, { learners: [learnerFeatures], sessions, pairs, index });
     const width = live.encoder.width;
-    const scores = this.models.predictOfflineRows(live, rows, inputs.length);
+    const scores = this.models.predictOfflineRows(live, rows, candidates.length);
 
     const order = Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a]);
     const explained = order.slice(0, Math.max(20, 3 * (filters.limit ?? 5)));
@@ -53,21 +64,21 @@ export class ModelSuggestionRanker extends SuggestionRanker {
     const progress = new Map<string, ReturnType<LearnerTimeline['courseProgress']>>();
     const explain = (i: number, codes: ReasonCode[]) => {
       const session = candidates[i];
-      const input = inputs[i];
+      const features = input(i);
       if (!progress.has(session.topic)) progress.set(session.topic, timeline.courseProgress(session.topic, now, data.activitiesPerCourse));
       const course = progress.get(session.topic);
       const reason = composeReason(codes, {
-        courseTitle: course?.course.title, courseProgress: course?.share, completionRate: input.learner.completionRate,
-        learnerCity: learner.city, sessionCity: session.city, distanceKm: input.session.distanceKm,
-        pastAttendance: input.pair.pastOfflineAttendanceCount, pastMeanRating: input.pair.pastMeanRating,
-        weekday: input.session.weekday ?? 0, hour: input.session.hour ?? 12, format: session.format,
-        price: input.session.price, instructor: session.instructorName, topic: session.topic,
+        courseTitle: course?.course.title, courseProgress: course?.share, completionRate: features.learner.completionRate,
+        learnerCity: learner.city, sessionCity: session.city, distanceKm: features.session.distanceKm,
+        pastAttendance: features.pair.pastOfflineAttendanceCount, pastMeanRating: features.pair.pastMeanRating,
+        weekday: features.session.weekday ?? 0, hour: features.session.hour ?? 12, format: session.format,
+        price: features.session.price, instructor: session.instructorName, topic: session.topic,
       });
       return { reason: { en: reason.en, 'zh-CN': reason['zh-CN'] }, reasonCodes: ['model', ...reason.used] };
     };
     return candidates.map((session, i): Suggestion => {
       const attributed = drops.get(i);
-      if (!attributed) return new TailSuggestion(session, scores[i], () => explain(i, ruleCodes(inputs[i])));
+      if (!attributed) return new TailSuggestion(session, scores[i], () => explain(i, ruleCodes(input(i))));
       return { session, score: scores[i], waitlist: session.confirmedCount >= session.capacity,
         ...explain(i, attributed.filter((d) => d.drop >= MIN_DROP).map((d) => d.code)) };
     });

@@ -54,6 +54,9 @@ const CITIES: City[] = [
   { en: 'Seoul', zh: '首尔', lat: 37.5665, lon: 126.978 },
 ];
 
+// Suggestions measure a thousand sessions per request against a handful of city spellings: normalise each once.
+const KEYS = new Map<string, string>();
+
 const BY_NAME = new Map<string, City>();
 for (const city of CITIES) {
   BY_NAME.set(key(city.en), city);
@@ -61,7 +64,13 @@ for (const city of CITIES) {
 }
 
 function key(name: string): string {
-  return name.trim().toLowerCase().normalize('NFC');
+  let k = KEYS.get(name);
+  if (k === undefined) {
+    k = name.trim().toLowerCase().normalize('NFC');
+    if (KEYS.size >= 10_000) KEYS.clear();
+    KEYS.set(name, k);
+  }
+  return k;
 }
 
 function lookup(name: string | null | undefined): City | undefined {

@@ -4,7 +4,9 @@
  * thousand sessions per request, so the zone offset is cached per zone and UTC hour.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsets = new Map<string, number>();
+/** Offset per zone, then per UTC hour (nested maps: no key string to build per call). */
+const offsets = new Map<string, Map<number, number>>();
+let cachedOffsets = 0;
 const HOUR_MS = 3_600_000;
 
 export interface LocalTime {
@@ -25,8 +27,8 @@ export function localTime(instant: Date, timeZone: string): LocalTime {
 
 function offsetMs(t: number, timeZone: string): number {
   const bucket = Math.floor(t / HOUR_MS);
-  const cacheKey = `${timeZone}|${bucket}`;
-  const cached = offsets.get(cacheKey);
+  let zone = offsets.get(timeZone);
+  const cached = zone?.get(bucket);
   if (cached !== undefined) return cached;
   let formatter = formatters.get(timeZone);
   if (!formatter) {
@@ -38,8 +40,14 @@ function offsetMs(t: number, timeZone: string): number {
   const parts = Object.fromEntries(formatter.formatToParts(new Date(bucket * HOUR_MS)).map((p) => [p.type, p.value]));
   const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
   const offset = asUtc - bucket * HOUR_MS;
-  if (offsets.size > 50_000) offsets.clear();
-  offsets.set(cacheKey, offset);
+  if (cachedOffsets > 50_000) {
+    offsets.clear();
+    cachedOffsets = 0;
+    zone = undefined;
+  }
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  zone.set(bucket, offset);
+  cachedOffsets++;
   return offset;
 }
 

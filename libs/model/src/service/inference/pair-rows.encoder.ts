@@ -13,7 +13,9 @@ export interface PairParts {
 /**
  * Encoded rows for many pairs built from their distinct parts. Columns come in FEATURE_LIST order — all learner
  * columns, then session, then pair — and normalisation is per column, so each part can be encoded once and
- * copied into every row that uses it. 3,000 learners × 60 sessions encode ~27k part rows instead of 180k rows.
+ * copied into every row that uses it, and each part encodes only its own group's columns. 3,000 learners × 60
+ * sessions encode ~27k part rows instead of 180k rows; one learner × 1,000 suggestion candidates encodes the
+ * learner once, the pair once per topic and only the session columns per candidate.
  */
 export function encodePairRows(encoder: FeatureEncoder, parts: PairParts): Float32Array {
   const rows = parts.index.length / 3;
@@ -30,9 +32,9 @@ export function encodePairRows(encoder: FeatureEncoder, parts: PairParts): Float
   const [p0, p1] = range('pair');
   if (l0 !== 0 || s0 !== l1 || p0 !== s1 || p1 !== width) throw new Error('encoder columns are not grouped learner | session | pair');
   const filler: FeatureInput = { learner: parts.learners[0], session: parts.sessions[0], pair: parts.pairs[0] };
-  const learnerRows = encoder.encodeBatch(parts.learners.map((learner) => ({ ...filler, learner })));
-  const sessionRows = encoder.encodeBatch(parts.sessions.map((session) => ({ ...filler, session })));
-  const pairRows = encoder.encodeBatch(parts.pairs.map((pair) => ({ ...filler, pair })));
+  const learnerRows = encoder.encodeGroupBatch('learner', parts.learners.map((learner) => ({ ...filler, learner })));
+  const sessionRows = encoder.encodeGroupBatch('session', parts.sessions.map((session) => ({ ...filler, session })));
+  const pairRows = encoder.encodeGroupBatch('pair', parts.pairs.map((pair) => ({ ...filler, pair })));
   const out = new Float32Array(rows * width);
   const { index } = parts;
   // Plain loops: subarray() would allocate three views per row, 300k short-lived objects for 100k rows.

@@ -98,7 +98,12 @@ export class SatisfactionModelService implements OnModuleInit, OnApplicationShut
 
   /** f for many learner × session pairs given by their distinct parts (plans: thousands of learners × candidates). */
   predictOfflinePairs(live: LiveModel, parts: PairParts): Float32Array {
-    return live.model.predictOffline(encodePairRows(live.encoder, parts), parts.index.length / 3);
+    return live.model.predictOffline(this.encodePairs(live, parts), parts.index.length / 3);
+  }
+
+  /** Normalised rows for pairs given by their distinct parts, as `encode` would give for the assembled inputs. */
+  encodePairs(live: LiveModel, parts: PairParts): Float32Array {
+    return encodePairRows(live.encoder, parts);
   }
 
   /** Offline head over already encoded rows (explanations perturb encoded rows). */
