@@ -57,7 +57,7 @@ export class ModelSuggestionRanker extends SuggestionRanker {
     const width = live.encoder.width;
     const scores = this.models.predictOfflineRows(live, rows, candidates.length);
 
-    const order = Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a]);
+    const order = Array.from(scores.keys()).sort((a, b) => (scores[b] > scores[a] ? 1 : scores[b] < scores[a] ? -1 : 0));
     const explained = order.slice(0, Math.max(20, 3 * (filters.limit ?? 5)));
     const drops = attributeScores((r, n) => this.models.predictOfflineRows(live, r, n), rows, width, scores, explained,
       factorColumns(live.encoder.columns));
@@ -76,9 +76,10 @@ export class ModelSuggestionRanker extends SuggestionRanker {
       });
       return { reason: { en: reason.en, 'zh-CN': reason['zh-CN'] }, reasonCodes: ['model', ...reason.used] };
     };
+    const tail = (i: number) => explain(i, ruleCodes(input(i)));
     return candidates.map((session, i): Suggestion => {
       const attributed = drops.get(i);
-      if (!attributed) return new TailSuggestion(session, scores[i], () => explain(i, ruleCodes(input(i))));
+      if (!attributed) return new TailSuggestion(session, scores[i], tail, i);
       return { session, score: scores[i], waitlist: session.confirmedCount >= session.capacity,
         ...explain(i, attributed.filter((d) => d.drop >= MIN_DROP).map((d) => d.code)) };
     });
@@ -90,16 +91,22 @@ class TailSuggestion implements Suggestion {
   readonly waitlist: boolean;
   private explained?: Pick<Suggestion, 'reason' | 'reasonCodes'>;
 
-  constructor(readonly session: OfflineSession, readonly score: number, private readonly compute: () => Pick<Suggestion, 'reason' | 'reasonCodes'>) {
+  // The shared explainer and the row index rather than a closure per row: a thousand fewer allocations per request.
+  constructor(
+    readonly session: OfflineSession,
+    readonly score: number,
+    private readonly compute: (i: number) => Pick<Suggestion, 'reason' | 'reasonCodes'>,
+    private readonly row: number,
+  ) {
     this.waitlist = session.confirmedCount >= session.capacity;
   }
 
   get reason(): Suggestion['reason'] {
-    return (this.explained ??= this.compute()).reason;
+    return (this.explained ??= this.compute(this.row)).reason;
   }
 
   get reasonCodes(): string[] {
-    return (this.explained ??= this.compute()).reasonCodes;
+    return (this.explained ??= this.compute(this.row)).reasonCodes;
   }
 }
 

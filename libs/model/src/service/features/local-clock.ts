@@ -16,12 +16,20 @@ export interface LocalTime {
   hour: number;
 }
 
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+
 export function localTime(instant: Date, timeZone: string): LocalTime {
   const t = instant.getTime();
-  const local = new Date(t + offsetMs(t, timeZone));
+  const local = t + offsetMs(t, timeZone);
+  // What getUTCDay/getUTCHours/getUTCMinutes of new Date(local) answer, without a Date per call. Day 0
+  // (1970-01-01) was a Thursday, weekday 3 counting from Monday.
+  const day = Math.floor(local / DAY_MS);
+  const ofDay = local - day * DAY_MS;
+  const hours = Math.floor(ofDay / HOUR_MS);
   return {
-    weekday: (local.getUTCDay() + 6) % 7,
-    hour: local.getUTCHours() + local.getUTCMinutes() / 60,
+    weekday: (((day + 3) % 7) + 7) % 7,
+    hour: hours + Math.floor((ofDay - hours * HOUR_MS) / MINUTE_MS) / 60,
   };
 }
 
