@@ -17,7 +17,9 @@ export class LearnerIdCache {
   ) {}
 
   get(key: string): string | undefined {
-    return this.ids.get(key) ?? this.fallback?.get(key);
+    // The committed cache first: after an import's first transaction almost every learner is there, and a
+    // transaction's own entries never repeat it (they are what the committed cache lacked).
+    return this.fallback?.get(key) ?? this.ids.get(key);
   }
 
   addAll(entries: Map<string, string>): void {
