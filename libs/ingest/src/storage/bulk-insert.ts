@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { sqliteDateTime } from '@o2o/persistence';
 import { isPostgres, quote } from './bulk-sql';
 
 /** A column of a bulk-written table and its PostgreSQL array element type (for `unnest`). */
@@ -25,22 +26,6 @@ interface SqliteStatement {
 interface SqliteDatabase {
   prepare(sql: string): SqliteStatement;
 }
-
-/** The UTC text TypeORM writes for datetimes on SQLite ("2024-05-01 09:30:00.000"), from the native ISO form. */
-let lastDate: Date | undefined;
-let lastMs = NaN;
-let lastText = '';
-const sqliteText = (d: Date): string => {
-  // Every row of a batch carries the same `now` (ingestedAt): format that Date once, not once per row.
-  const ms = d.getTime();
-  if (d === lastDate && ms === lastMs) return lastText;
-  const iso = d.toISOString();
-  const text = `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
-  lastDate = d;
-  lastMs = ms;
-  lastText = text;
-  return text;
-};
 
 const statements = new WeakMap<SqliteDatabase, Map<string, SqliteStatement>>();
 const PG_CHUNK = 5000;
@@ -86,7 +71,7 @@ export async function insertRows(m: EntityManager, table: BulkTable, rows: reado
   for (const row of rows) {
     for (let i = 0; i < values.length; i++) {
       const v = row[i];
-      values[i] = v === undefined ? null : v instanceof Date ? sqliteText(v) : typeof v === 'boolean' ? (v ? 1 : 0) : v;
+      values[i] = v === undefined ? null : v instanceof Date ? sqliteDateTime(v) : typeof v === 'boolean' ? (v ? 1 : 0) : v;
     }
     const { changes } = statement.run(...values);
     if (changes > 0 && keyIndexes.length) inserted.add(keyIndexes.map((i) => String(row[i])).join('\u0000'));

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { sqliteDateTimeText } from '../shared/sqlite-datetime-text';
+import { sqliteDateTimeOfMs } from '@o2o/persistence';
 import { uuidV7 } from '../shared/uuid-v7';
 import { BulkTables } from './bulk-tables';
 import { EventToWrite } from './learning-event.writer';
@@ -27,7 +27,7 @@ export function writeLearningEventsSqlite(m: EntityManager, tenantId: string, ev
   let statement = statements.get(db);
   if (!statement) statements.set(db, (statement = db.prepare(INSERT)));
   const inserted = new Uint8Array(events.length);
-  const ingestedAt = sqliteDateTimeText(now.getTime());
+  const ingestedAt = sqliteDateTimeOfMs(now.getTime());
   const nowMs = now.getTime();
   const p = new Array<unknown>(20);
   p[1] = tenantId;
@@ -40,7 +40,7 @@ export function writeLearningEventsSqlite(m: EntityManager, tenantId: string, ev
     p[4] = e.activityId;
     p[5] = e.type;
     p[6] = e.sourceVerb;
-    p[7] = sqliteDateTimeText(e.occurredAt.getTime());
+    p[7] = sqliteDateTimeOfMs(e.occurredAt.getTime());
     p[8] = e.durationSeconds ?? null;
     p[9] = e.score?.scaled ?? null;
     p[10] = e.score?.raw ?? null;
