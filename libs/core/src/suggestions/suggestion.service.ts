@@ -70,7 +70,7 @@ export class SuggestionService {
   }
 
   /** The candidates' SQL (`?` placeholders) selecting `columns` of offline_session; the one definition of a candidate. */
-  candidateQuery(tenantId: string, learnerId: string, filters: SuggestionFilters, columns: readonly string[] = CANDIDATE_COLUMNS): {
+  candidateQuery(tenantId: string, learnerId: string, filters: SuggestionFilters, columns: readonly string[]): {
     sql: string; params: unknown[];
   } {
     return this.candidateSql(columns.map((c) => `s."${c}"`).join(', '), tenantId, learnerId, filters);
@@ -115,14 +115,9 @@ export class SuggestionService {
   }
 }
 
-/** What rankers read; titles, descriptions and bookkeeping columns are loaded only for the sessions shown. */
-const CANDIDATE_COLUMNS = [
-  'id', 'tenantId', 'courseId', 'topic', 'format', 'city', 'instructorName', 'startsAt', 'endsAt', 'timeZone', 'capacity',
-  'waitlistLimit', 'priceMinor', 'confirmedCount', 'waitlistCount',
-];
-
 /**
- * The candidate read's select list, in the order sessionFromCandidateRow reads it (tenantId is the query's own
+ * The candidate read's select list: what rankers read (titles, descriptions and bookkeeping columns are loaded
+ * only for the sessions shown), in the order sessionFromCandidateRow reads it (tenantId is the query's own
  * parameter, so it is not read back). SQLite answers the times as epoch milliseconds (`unixepoch(…, 'subsec')`
  * understands every form TypeORM and rawQuery store), PostgreSQL as Dates.
  */
