@@ -45,15 +45,16 @@ export class PgDirectExecutor implements SqlExecutor {
   }
 
   /** The statement's rows and the driver's count of rows it changed (for writes without RETURNING). */
-  async execute(sql: string, params: unknown[] = []): Promise<{ rows: unknown[]; rowCount: number | null }> {
+  async execute(sql: string, params: unknown[] = [], rowMode?: 'array'): Promise<{ rows: unknown[]; rowCount: number | null }> {
     const { name, text } = preparedFor(sql);
-    return this.client.query(name ? { name, text, values: params } : { text, values: params });
+    const config: Parameters<PgClient['query']>[0] = name ? { name, text, values: params } : { text, values: params };
+    if (rowMode) config.rowMode = rowMode;
+    return this.client.query(config);
   }
 
   /** The statement's rows as arrays of column values in SELECT order (no object per row). */
   async rows(sql: string, params: unknown[] = []): Promise<unknown[][]> {
-    const { name, text } = preparedFor(sql);
-    return (await this.client.query(name ? { name, text, values: params, rowMode: 'array' } : { text, values: params, rowMode: 'array' })).rows as unknown[][];
+    return (await this.execute(sql, params, 'array')).rows as unknown[][];
   }
 
   async writeAll(statements: SqlStatement[]): Promise<void> {

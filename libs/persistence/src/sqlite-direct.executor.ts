@@ -17,7 +17,8 @@ const bind = (v: unknown) => (v instanceof Date ? sqliteDateTime(v) : typeof v =
 
 /**
  * Statements straight on better-sqlite3's connection with a statement cache: no query runner, no per-call
- * metadata. Used only inside TransactionRunner.runSql, which holds the single SQLite write queue.
+ * metadata. Writes only inside TransactionRunner.runSql, which holds the single SQLite write queue; reads also
+ * from TransactionRunner.readSql and readSqlRows.
  */
 export class SqliteDirectExecutor implements SqlExecutor {
   readonly forUpdate = '';
@@ -51,13 +52,7 @@ export class SqliteDirectExecutor implements SqlExecutor {
    * building one object per row costs more than the query (1,000 rows × 15 columns: ~2 ms of 4.5 ms).
    */
   rowsSync(sql: string, params: unknown[] = []): unknown[][] {
-    let statement = this.rawCache.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql).raw(true);
-      if (this.rawCache.size > 100) this.rawCache.clear();
-      this.rawCache.set(sql, statement);
-    }
-    return statement.all(...params.map(bind)) as unknown[][];
+    return this.statement(sql, this.rawCache).all(...params.map(bind)) as unknown[][];
   }
 
   /** Runs a write and answers how many rows it changed. */
@@ -65,12 +60,13 @@ export class SqliteDirectExecutor implements SqlExecutor {
     return this.statement(sql).run(...params.map(bind)).changes;
   }
 
-  private statement(sql: string): Statement {
-    let statement = this.cache.get(sql);
+  private statement(sql: string, cache = this.cache): Statement {
+    let statement = cache.get(sql);
     if (!statement) {
       statement = this.db.prepare(sql);
-      if (this.cache.size > 500) this.cache.clear();
-      this.cache.set(sql, statement);
+      if (cache === this.rawCache) statement.raw(true);
+      if (cache.size > 500) cache.clear();
+      cache.set(sql, statement);
     }
     return statement;
   }

@@ -62,8 +62,7 @@ export class TransactionRunner {
    */
   async readSql<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     if (this.isSqlite) return this.sqliteDirect().querySync<T>(sql, params);
-    const pool = (this.dataSource.driver as unknown as { master: PgClient }).master;
-    return new PgDirectExecutor(pool, this.dataSource.manager).query<T>(sql, params);
+    return this.pgDirect().query<T>(sql, params);
   }
 
   /**
@@ -73,8 +72,7 @@ export class TransactionRunner {
    */
   async readSqlRows(sql: string, params: unknown[] = []): Promise<unknown[][]> {
     if (this.isSqlite) return this.sqliteDirect().rowsSync(sql, params);
-    const pool = (this.dataSource.driver as unknown as { master: PgClient }).master;
-    return new PgDirectExecutor(pool, this.dataSource.manager).rows(sql, params);
+    return this.pgDirect().rows(sql, params);
   }
 
   /**
@@ -85,13 +83,17 @@ export class TransactionRunner {
    */
   async writeSql(sql: string, params: unknown[] = []): Promise<number> {
     if (this.isSqlite) return this.runSql(async () => this.sqliteDirect().runSync(sql, params));
-    const pool = (this.dataSource.driver as unknown as { master: PgClient }).master;
-    return (await new PgDirectExecutor(pool, this.dataSource.manager).execute(sql, params)).rowCount ?? 0;
+    return (await this.pgDirect().execute(sql, params)).rowCount ?? 0;
   }
 
   /** Takes a row lock on PostgreSQL; on SQLite the write queue already serialises the unit of work. */
   lockForUpdate<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>): SelectQueryBuilder<E> {
     return this.isSqlite ? qb : qb.setLock('pessimistic_write');
+  }
+
+  /** Statements on the PostgreSQL pool itself: each call takes a pooled connection for one statement. */
+  private pgDirect(): PgDirectExecutor {
+    return new PgDirectExecutor((this.dataSource.driver as unknown as { master: PgClient }).master, this.dataSource.manager);
   }
 
   private sqliteDirect(): SqliteDirectExecutor {
