@@ -67,25 +67,24 @@ function timeBoundaries(timestamps: ArrayLike<number>, order: number[]): number[
   return out;
 }
 
-/** The boundary in [min, max] nearest to `target` (the earlier one on a tie); `target` clamped if there is none. */
+/**
+ * The boundary in [min, max] nearest to `target` (the earlier one on a tie); `target` clamped if there is none.
+ * Clamping first is what makes the two neighbours of the clamped target the only candidates: the in-range
+ * boundary nearest to an out-of-range target is the one nearest to the end of the range it is beyond.
+ */
 function snap(boundaries: number[], target: number, min: number, max: number): number {
+  const t = Math.min(Math.max(target, min), max);
   let lo = 0;
   let hi = boundaries.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (boundaries[mid] < target) lo = mid + 1;
+    if (boundaries[mid] < t) lo = mid + 1;
     else hi = mid;
   }
-  let best = -1;
-  for (const i of [lo - 1, lo]) {
-    const b = boundaries[i];
-    if (b === undefined || b < min || b > max) continue;
-    if (best < 0 || Math.abs(b - target) < Math.abs(best - target)) best = b;
-  }
-  if (best < 0) {
-    // Nearest in range, searching outward from the target.
-    const inRange = boundaries.filter((b) => b >= min && b <= max);
-    best = inRange.length ? inRange.reduce((a, b) => (Math.abs(b - target) < Math.abs(a - target) ? b : a)) : -1;
-  }
-  return best >= 0 ? best : Math.min(Math.max(target, min), max);
+  const below = boundaries[lo - 1];
+  const above = boundaries[lo];
+  const belowOk = below !== undefined && below >= min;
+  const aboveOk = above !== undefined && above <= max;
+  if (belowOk && (!aboveOk || t - below <= above - t)) return below;
+  return aboveOk ? above : t;
 }
