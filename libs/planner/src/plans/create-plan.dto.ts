@@ -1,19 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsISO8601, IsNumber, IsOptional, IsUUID, Matches, Max, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNumber, IsOptional, IsUUID, Max, Min, ValidateNested,
 } from 'class-validator';
 import { InstructorUnavailabilityDto } from './instructor-unavailability.dto';
+import { IsIsoInstant } from './iso-instant.validator';
 import { PlanCandidateDto } from './plan-candidate.dto';
-
-const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
 
 export class PlanPeriodDto {
   @ApiProperty({ example: '2026-12-12T00:00:00+08:00' })
-  @IsISO8601({ strict: true }) @Matches(WITH_OFFSET, { message: 'start must include a UTC offset or Z' }) start: string;
+  @IsIsoInstant() start: string;
 
   @ApiProperty({ example: '2026-12-14T00:00:00+08:00' })
-  @IsISO8601({ strict: true }) @Matches(WITH_OFFSET, { message: 'end must include a UTC offset or Z' }) end: string;
+  @IsIsoInstant() end: string;
 }
 
 /** A service-plan request: what could be opened, what it may cost, and whom it may invite. */

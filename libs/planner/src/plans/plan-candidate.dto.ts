@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  IsBoolean, IsIn, IsInt, IsISO4217CurrencyCode, IsISO8601, IsLocale, IsNotEmpty, IsNumber, IsOptional, IsString, IsTimeZone,
-  IsUUID, Matches, Max, MaxLength, Min,
+  IsBoolean, IsIn, IsInt, IsISO4217CurrencyCode, IsLocale, IsNotEmpty, IsNumber, IsOptional, IsString, IsTimeZone,
+  IsUUID, Max, MaxLength, Min,
 } from 'class-validator';
 import { SESSION_FORMATS } from '@o2o/core';
-
-const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
+import { IsIsoInstant } from './iso-instant.validator';
 
 /** One session that could be opened: topic × city × time slot × venue, with its instructor and cost. */
 export class PlanCandidateDto {
@@ -21,10 +20,10 @@ export class PlanCandidateDto {
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) city?: string;
 
   @ApiProperty({ example: '2026-12-12T09:00:00+08:00' })
-  @IsISO8601({ strict: true }) @Matches(WITH_OFFSET, { message: 'startsAt must include a UTC offset or Z' }) startsAt: string;
+  @IsIsoInstant() startsAt: string;
 
   @ApiProperty({ example: '2026-12-12T12:00:00+08:00' })
-  @IsISO8601({ strict: true }) @Matches(WITH_OFFSET, { message: 'endsAt must include a UTC offset or Z' }) endsAt: string;
+  @IsIsoInstant() endsAt: string;
 
   @ApiPropertyOptional({ description: "Default: the tenant's time zone", example: 'Asia/Shanghai' }) @IsOptional() @IsTimeZone() timeZone?: string;
 
