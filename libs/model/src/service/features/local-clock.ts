@@ -1,13 +1,16 @@
 /**
  * Weekday and hour of an instant in a session's own time zone (a 19:00 workshop in Shanghai is an evening
  * session wherever the server runs). Intl formatting costs microseconds per call and suggestions score a
- * thousand sessions per request, so the zone offset is cached per zone and UTC hour.
+ * thousand sessions per request, so the zone offset is cached per zone and UTC quarter-hour: offsets are whole
+ * quarter-hours and change at local wall-clock times, so they change only on UTC quarter-hours (St John's and
+ * Adelaide change at :30 UTC; an hourly cache answered the old offset for the half hour after).
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
-/** Offset per zone, then per UTC hour (nested maps: no key string to build per call). */
+/** Offset per zone, then per UTC quarter-hour (nested maps: no key string to build per call). */
 const offsets = new Map<string, Map<number, number>>();
 let cachedOffsets = 0;
 const HOUR_MS = 3_600_000;
+const BUCKET_MS = 900_000;
 
 export interface LocalTime {
   /** 0 = Monday … 6 = Sunday. */
@@ -34,7 +37,7 @@ export function localTime(instant: Date, timeZone: string): LocalTime {
 }
 
 function offsetMs(t: number, timeZone: string): number {
-  const bucket = Math.floor(t / HOUR_MS);
+  const bucket = Math.floor(t / BUCKET_MS);
   let zone = offsets.get(timeZone);
   const cached = zone?.get(bucket);
   if (cached !== undefined) return cached;
@@ -45,9 +48,9 @@ function offsetMs(t: number, timeZone: string): number {
     });
     formatters.set(timeZone, formatter);
   }
-  const parts = Object.fromEntries(formatter.formatToParts(new Date(bucket * HOUR_MS)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(formatter.formatToParts(new Date(bucket * BUCKET_MS)).map((p) => [p.type, p.value]));
   const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
-  const offset = asUtc - bucket * HOUR_MS;
+  const offset = asUtc - bucket * BUCKET_MS;
   if (cachedOffsets > 50_000) {
     offsets.clear();
     cachedOffsets = 0;
