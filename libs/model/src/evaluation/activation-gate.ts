@@ -44,9 +44,8 @@ export function decideActivation(
     check(value >= min, `mean ${name} ${f(value)} ${value >= min ? '≥' : '<'} ${min}`);
   floor('F1', f1.mean, options.minMeanF1);
   floor('ROC-AUC', rocAuc.mean, options.minMeanAuc);
-  for (const name of ['F1', 'ROC-AUC'] as const) {
-    const metric = name === 'F1' ? 'f1' : 'rocAuc';
-    const std = (vsBaseline ?? candidate)[metric].std;
+  const spread = vsBaseline ?? candidate;
+  for (const [name, std] of [['F1', spread.f1.std], ['ROC-AUC', spread.rocAuc.std]] as const) {
     const ok = std <= options.maxStd;
     check(ok, `${name} ${vsBaseline ? 'spread vs baseline' : 'std'} ${f(std)} ${ok ? '≤' : '>'} ${options.maxStd}`);
   }
