@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Clock, DomainEventBus, TenantService } from '@o2o/core';
@@ -50,6 +50,8 @@ const HEARTBEAT_MS = 30_000;
  */
 @Injectable()
 export class CsvImportService {
+  private readonly logger = new Logger('CsvImportService');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
@@ -81,8 +83,10 @@ export class CsvImportService {
         await write();
       } catch (error) {
         // What was committed before the failure still gets its aggregates (and the index back); the failure wins.
-        // The fold may hold a rolled-back transaction's events: the stored events decide instead (rebuild).
-        await this.finalizer.finish(ledgerRun, 'done').catch(() => undefined);
+        // The fold may hold a rolled-back transaction's events: the stored events decide instead (rebuild). If even
+        // that fails, the run stays 'running' and recovery finishes it once this process is gone.
+        await this.finalizer.finish(ledgerRun, 'done').catch((finishError) => this.logger.warn(
+          `import run ${ledgerRun.id} left for recovery after a failed import: ${(finishError as Error).message}`));
         throw error;
       } finally {
         clearInterval(heartbeat);

@@ -24,10 +24,6 @@ export class ImportAggregateFold implements AggregateFactSink {
     applyAggregateEvent(state, fact, this.timeZone);
   }
 
-  get size(): number {
-    return this.states.size;
-  }
-
   /**
    * The folded states in learner order (the lock order of LearnerAggregateUpdater), `count` at a time, each slice
    * let go of once the next is asked for: the fold is empty (and its memory free) when the iteration ends.

@@ -9,12 +9,6 @@ import { LearnerIndexDeferral } from './learner-index.deferral';
 /** Learners rebuilt per transaction: short transactions, so live doors keep writing while a big import settles. */
 const LEARNERS_PER_TRANSACTION = 500;
 
-export interface FinishedImportRun {
-  /** Learners whose aggregates were brought up to date. */
-  learners: number;
-  indexRebuilt: boolean;
-}
-
 /**
  * The work a bulk import defers to its end, done for a run that ended (or, through ImportRunRecovery, for one
  * whose process died): build the learner index again if this run dropped it and no live run still needs it
@@ -40,25 +34,22 @@ export class ImportRunFinalizer {
    * `fold` holds what the run's committed transactions added (the run's own process); without it (recovery after a
    * crash) every learner with an event written since the run started is rebuilt from the stored events instead.
    */
-  async finish(run: ImportRunRecord, status: 'done' | 'recovered', fold?: ImportAggregateFold): Promise<FinishedImportRun> {
-    let learners = 0;
+  async finish(run: ImportRunRecord, status: 'done' | 'recovered', fold?: ImportAggregateFold): Promise<void> {
     // Merging needs no learner index (it reads aggregates by key) and frees the fold before the index build's sort
     // takes its memory; rebuilding reads events by learner, so it waits for the index.
     if (fold) {
       for (const slice of fold.drain(LEARNERS_PER_TRANSACTION)) {
         await this.tx.run((m) => this.updater.merge(m, run.tenantId, slice, this.clock.now()));
-        learners += slice.size;
       }
     }
     const indexRebuilt = (run.learnerIndexDeferred || status === 'recovered') && !(await this.anotherRunDefersIndex(run))
       ? await this.index.restore() : false;
-    if (!fold) learners = await this.rebuildSince(run);
+    const rebuilt = fold ? 0 : await this.rebuildSince(run);
     await this.ledger.close(run, status, this.clock.now());
     if (status === 'recovered') {
       this.logger.warn(`Finished import run ${run.id} (${run.fileKey}) left by a process that stopped: ` +
-        `${learners} learners' aggregates rebuilt${indexRebuilt ? ', learner index built again' : ''}`);
+        `${rebuilt} learners' aggregates rebuilt${indexRebuilt ? ', learner index built again' : ''}`);
     }
-    return { learners, indexRebuilt };
   }
 
   private async rebuildSince(run: ImportRunRecord): Promise<number> {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { rawQuery, rowDate, TransactionRunner } from '@o2o/persistence';
+import { rowBoolean } from '../storage/bulk-sql';
 import { ImportRunStatus } from './import-run.entity';
 
 /** A run whose owner has not written a heartbeat for this long is taken to be dead (another host's crash). */
@@ -62,18 +63,18 @@ export class ImportRunLedger {
     await this.tx.writeSql('UPDATE "ingest_import_run" SET "heartbeatAt" = ? WHERE "id" = ? AND "status" = ?', [now, run.id, 'running']);
   }
 
-  /** Closes a run; false when another process closed it first (two recoveries racing). */
-  async close(run: ImportRunRecord, status: Exclude<ImportRunStatus, 'running'>, now: Date): Promise<boolean> {
+  /** Closes a run (once: of two recoveries racing, the second changes nothing). */
+  async close(run: ImportRunRecord, status: Exclude<ImportRunStatus, 'running'>, now: Date): Promise<void> {
     this.own.delete(run.id);
-    return (await this.tx.writeSql('UPDATE "ingest_import_run" SET "status" = ?, "finishedAt" = ? WHERE "id" = ? AND "status" = ?',
-      [status, now, run.id, 'running'])) === 1;
+    await this.tx.writeSql('UPDATE "ingest_import_run" SET "status" = ?, "finishedAt" = ? WHERE "id" = ? AND "status" = ?',
+      [status, now, run.id, 'running']);
   }
 
   async running(): Promise<ImportRunRecord[]> {
     const rows = await this.tx.readSql<Record<string, unknown>>(`SELECT ${COLUMNS} FROM "ingest_import_run" WHERE "status" = ?`, ['running']);
     return rows.map((r) => ({
       id: r.id as string, tenantId: r.tenantId as string, kind: r.kind as string, fileKey: r.fileKey as string,
-      sinceEventId: r.sinceEventId as string, learnerIndexDeferred: r.learnerIndexDeferred === true || Number(r.learnerIndexDeferred) === 1,
+      sinceEventId: r.sinceEventId as string, learnerIndexDeferred: rowBoolean(r.learnerIndexDeferred) === true,
       ownerHost: r.ownerHost as string, ownerPid: Number(r.ownerPid), heartbeatAt: rowDate(r.heartbeatAt),
     }));
   }
