@@ -15,8 +15,6 @@ export interface CliCommand {
   name: string;
   description: string;
   configure?(command: Command): Command;
-  /** The module graph to boot: the host's whole graph (default; no HTTP, no job workers), or only ingest's (IngestCliModule). */
-  graph?: 'host' | 'ingest';
-  /** Runs with that module graph booted. */
+  /** Runs with the module graph booted: the host's (no HTTP, no job workers), or IngestCliModule for INGEST_CLI_COMMANDS. */
   run(app: INestApplicationContext, options: Record<string, unknown>, args: string[]): Promise<void>;
 }

@@ -13,7 +13,6 @@ const MAX_ERRORS_SHOWN = 20;
  */
 export const importCommand: CliCommand = {
   name: 'import',
-  graph: 'ingest',
   description: 'Import CSV history (events and/or outcomes files) / 导入 CSV 学习记录',
   configure: (c) => c
     .requiredOption('--issuer <url>', 'platform the learner ids belong to (the LMS base URL, as its LTI issuer)')

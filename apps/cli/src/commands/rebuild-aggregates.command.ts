@@ -6,7 +6,6 @@ import { printTable } from '../cli-ui';
 /** Backfill: recomputes every learner aggregate of a tenant from its stored learning events. */
 export const rebuildAggregatesCommand: CliCommand = {
   name: 'rebuild-aggregates',
-  graph: 'ingest',
   description: 'Rebuild learner aggregates from stored learning events / 重新计算学员汇总',
   configure: (c) => c.option('--tenant <slug>', 'tenant slug or id', 'default'),
   run: async (app, options) => {
