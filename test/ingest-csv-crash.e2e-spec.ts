@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { TenantService } from '@o2o/core';
-import { CsvImportService, syntheticEventsCsv } from '@o2o/ingest';
+import { CsvImportService, LearnerIndexDeferral, syntheticEventsCsv } from '@o2o/ingest';
 import { rawQuery } from '@o2o/persistence';
 import { availableDatabases, createTestDatabase, DatabaseKind, TestDatabase } from '@o2o/testing';
 import { aggregateRows } from './support/ingest.fixtures';
@@ -89,7 +90,6 @@ describe.each(availableDatabases())('a CSV import killed half-way on %s', (kind:
         expect(rebuilt.body).toMatchObject({ events: kept });
         expect(await aggregateRows(t, tenantId)).toEqual(recovered);
 
-        const { createReadStream } = await import('node:fs');
         const rerun = await t.app.get(CsvImportService).import(tenantId, 'events', createReadStream(file), { issuer: ISSUER, fileKey: 'history.csv' });
         expect(rerun).toMatchObject({ rows: ROWS, imported: ROWS - kept, duplicates: kept, rejected: 0 });
         const complete = await aggregateRows(t, tenantId);
@@ -124,7 +124,6 @@ describe('the learner index during CSV imports on sqlite', () => {
       expect(await indexes()).toBe(1);
 
       const small = ['learner_id,course_id,event_type,occurred_at', 'late-1,py101,viewed,2026-11-01T09:00:00Z', 'late-2,py101,viewed,2026-11-01T09:00:00Z'];
-      const { Readable } = await import('node:stream');
       const summary = await imports.import(tenantId, 'events', Readable.from([small.join('\n') + '\n']), { issuer: ISSUER, fileKey: 'small.csv' });
       expect(summary).toMatchObject({ imported: 2 });
       expect(await lastRun()).toMatchObject({ learnerIndexDeferred: 0, status: 'done' });
@@ -133,6 +132,33 @@ describe('the learner index during CSV imports on sqlite', () => {
       const plan = await rawQuery<{ detail: string }>(m,
         'EXPLAIN QUERY PLAN SELECT * FROM "learning_event" WHERE "tenantId" = ? AND "learnerId" = ?', [tenantId, 'x']);
       expect(plan.map((p) => p.detail).join(' ')).toContain('IDX_learning_event_tenantId_learnerId_occurredAt');
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('is built once, by the last of two overlapping imports to finish, and aggregates equal the rebuild', async () => {
+    const t = await createTestApp('sqlite');
+    try {
+      const m = t.app.get(DataSource).manager;
+      const tenantId = (await t.app.get(TenantService).resolve('default')).id;
+      const imports = t.app.get(CsvImportService);
+      const restore = jest.spyOn(t.app.get(LearnerIndexDeferral), 'restore');
+      const file = (prefix: string) => Readable.from([['learner_id,course_id,event_type,occurred_at',
+        ...Array.from({ length: 3000 }, (_, i) => `${prefix}-${i % 300},py101,viewed,${new Date(Date.UTC(2026, 10, 1) + i * 1000).toISOString()}`)].join('\n') + '\n']);
+      // Small transactions, so the two imports' transactions take turns in SQLite's write queue.
+      const both = await Promise.all(['a', 'b'].map((p) => imports.import(tenantId, 'events', file(p), { issuer: ISSUER, fileKey: `${p}.csv`, batchSize: 500 })));
+      expect(both.map((s) => s.imported)).toEqual([3000, 3000]);
+      const runs = await rawQuery<{ learnerIndexDeferred: unknown; status: string }>(m, 'SELECT "learnerIndexDeferred", "status" FROM "ingest_import_run"');
+      expect(runs).toEqual([{ learnerIndexDeferred: 1, status: 'done' }, { learnerIndexDeferred: 1, status: 'done' }]);
+      // The first to finish left the index to the one still writing; only the last built it.
+      expect(restore).toHaveBeenCalledTimes(1);
+      await expect(restore.mock.results[0].value).resolves.toBe(true);
+      expect(Number((await rawQuery<{ n: unknown }>(m,
+        `SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'IDX_learning_event_tenantId_learnerId_occurredAt'`))[0].n)).toBe(1);
+      const imported = await aggregateRows(t, tenantId);
+      await t.http().post('/api/v1/ingest/aggregates/rebuild').set(AUTH).expect(200);
+      expect(await aggregateRows(t, tenantId)).toEqual(imported);
     } finally {
       await t.close();
     }

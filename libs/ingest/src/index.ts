@@ -73,6 +73,8 @@ export type { IngestCredentialKind } from './credentials/ingest-credential.entit
 export { IngestCredentialService } from './credentials/ingest-credential.service';
 export { LearningEventStore } from './storage/learning-event.store';
 export { CsvImportService } from './csv-import/csv-import.service';
+export { ImportRunRecovery } from './import-runs/import-run.recovery';
+export { LearnerIndexDeferral } from './import-runs/learner-index.deferral';
 export { limitHeapGrowthForBulkImport } from './csv-import/bulk-import.heap';
 export type { CsvImportOptions } from './csv-import/csv-import.service';
 export type { CsvImportKind, CsvImportSummary } from './csv-import/csv-import.summary';
