@@ -6,6 +6,7 @@ export * from './bookings/booking.entity';
 export * from './bookings/booking.service';
 export * from './bookings/waitlist.promoter';
 export * from './clock/clock';
+export * from './clock/zone-offset';
 export * from './core.entities';
 export * from './core.module';
 export * from './courses/course.entity';
