@@ -13,6 +13,8 @@ function sortedJson(value: Record<string, number>): string {
   return JSON.stringify(out);
 }
 
+const instantOrNull = (ms: number): Date | null => (Number.isFinite(ms) ? new Date(ms) : null);
+
 const parse = <T>(value: unknown, fallback: T): T => (typeof value === 'string' && value ? JSON.parse(value) : (value as T) ?? fallback);
 
 export function aggregateStateFromRow(row: Record<string, unknown>): LearnerAggregateState {
@@ -27,8 +29,8 @@ export function aggregateStateFromRow(row: Record<string, unknown>): LearnerAggr
   state.courseFlags = parse(row.courseFlags, {});
   state.purchaseCount = rowNumber(row.purchaseCount) ?? 0;
   state.amountMilli = parse(row.amountMilli, {});
-  state.firstActivityAt = row.firstActivityAt ? rowDate(row.firstActivityAt) : null;
-  state.lastActivityAt = row.lastActivityAt ? rowDate(row.lastActivityAt) : null;
+  if (row.firstActivityAt) state.firstActivityMs = rowDate(row.firstActivityAt).getTime();
+  if (row.lastActivityAt) state.lastActivityMs = rowDate(row.lastActivityAt).getTime();
   state.activeDayRuns = parse(row.activeDayRuns, []);
   return state;
 }
@@ -39,7 +41,7 @@ export function aggregateRowValues(learnerId: string, tenantId: string, state: L
     learnerId, tenantId, state.eventCount, sortedJson(state.countsByType), state.durationMs, f.minutes, state.scoreCount,
     state.scoreSumMicro, f.scoreMean, state.ratingCount, state.ratingSumMicro, f.ratingMean, sortedJson(state.courseFlags),
     f.coursesActive, f.coursesCompleted, f.completionRate, f.coursesBought, state.purchaseCount, sortedJson(state.amountMilli),
-    state.firstActivityAt, state.lastActivityAt, JSON.stringify(state.activeDayRuns), f.activeDays, f.currentStreak,
+    instantOrNull(state.firstActivityMs), instantOrNull(state.lastActivityMs), JSON.stringify(state.activeDayRuns), f.activeDays, f.currentStreak,
     f.longestStreak, now,
   ];
 }

@@ -23,8 +23,8 @@ describe('learner aggregate state', () => {
       minutes: 90.5 / 60, scoreMean: 0.45, ratingMean: 0.75, coursesActive: 2, coursesCompleted: 1, completionRate: 0.5,
       coursesBought: 1, amounts: { CNY: 199.99 }, activeDays: 6, currentStreak: 3, longestStreak: 3,
     });
-    expect(state.firstActivityAt).toEqual(at('2024-05-01T02:00:00Z'));
-    expect(state.lastActivityAt).toEqual(at('2024-05-08T02:00:00Z'));
+    expect(state.firstActivityMs).toBe(Date.parse('2024-05-01T02:00:00Z'));
+    expect(state.lastActivityMs).toBe(Date.parse('2024-05-08T02:00:00Z'));
   });
 
   it('gives the same state whatever the order and batching of the events', () => {
