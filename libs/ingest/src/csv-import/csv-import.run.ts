@@ -12,7 +12,7 @@ export interface CsvImportOptions {
   /** Names the file in the summary and in errors. */
   fileKey: string;
   naiveTimesAreUtc?: boolean;
-  /** Rows per transaction. Default 50,000 on SQLite, 5,000 on PostgreSQL (CsvImportService). */
+  /** Rows per transaction. Default 50,000 on SQLite, 2,000 on PostgreSQL (CsvImportService). */
   batchSize?: number;
   /** Row errors listed in the summary (all are counted). Default 100. */
   maxListedErrors?: number;

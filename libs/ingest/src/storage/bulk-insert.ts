@@ -46,20 +46,8 @@ export async function insertRows(m: EntityManager, table: BulkTable, rows: reado
   const conflict = options.onConflict ? ` ON CONFLICT ${options.onConflict}` : '';
   const keyIndexes = (options.returning ?? []).map((name) => table.columns.findIndex((c) => c.name === name));
   if (isPostgres(m)) {
-    const returning = options.returning?.length ? ` RETURNING ${options.returning.map(quote).join(', ')}` : '';
-    const types = table.columns.map((c, i) => `$${i + 1}::${c.pg}[]`).join(', ');
-    const sql = `INSERT INTO ${quote(table.name)} (${columns}) SELECT * FROM unnest(${types})${conflict}${returning}`;
-    for (let start = 0; start < rows.length; start += PG_CHUNK) {
-      const chunk = rows.slice(start, start + PG_CHUNK);
-      // ISO text for timestamps: pg would format every Date in local time itself, which costs more than the insert.
-      const arrays = table.columns.map((_, i) => chunk.map((row) => {
-        const v = row[i];
-        return v === undefined ? null : v instanceof Date ? v.toISOString() : v;
-      }));
-      const result = (await m.query(sql, arrays)) as Array<Record<string, unknown>>;
-      for (const row of result ?? []) inserted.add(options.returning!.map((c) => String(row[c])).join('\u0000'));
-    }
-    return inserted;
+    const columnArrays = table.columns.map((_, i) => rows.map((row) => row[i]));
+    return insertColumnsPostgres(m, table, columnArrays, options);
   }
   const db = (m.connection.driver as unknown as { databaseConnection: SqliteDatabase }).databaseConnection;
   const sql = `INSERT INTO ${quote(table.name)} (${columns}) VALUES (${table.columns.map(() => '?').join(', ')})${conflict}`;
@@ -75,6 +63,39 @@ export async function insertRows(m: EntityManager, table: BulkTable, rows: reado
     }
     const { changes } = statement.run(...values);
     if (changes > 0 && keyIndexes.length) inserted.add(keyIndexes.map((i) => String(row[i])).join('\u0000'));
+  }
+  return inserted;
+}
+
+/**
+ * PostgreSQL's side of insertRows for values already held column by column (`columns[i][row]`, in
+ * `table.columns` order), so a bulk writer builds one array per column instead of one array per row and then the
+ * columns again: `INSERT … SELECT * FROM unnest($1::type[], …)`, in chunks of PG_CHUNK rows. The arrays are
+ * handed over: undefined becomes null and Dates become ISO text in place.
+ */
+export async function insertColumnsPostgres(m: EntityManager, table: BulkTable, columns: unknown[][], options: BulkInsertOptions = {}): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  const count = columns[0]?.length ?? 0;
+  if (count === 0) return inserted;
+  const names = table.columns.map((c) => quote(c.name)).join(', ');
+  const conflict = options.onConflict ? ` ON CONFLICT ${options.onConflict}` : '';
+  const returning = options.returning?.length ? ` RETURNING ${options.returning.map(quote).join(', ')}` : '';
+  const types = table.columns.map((c, i) => `$${i + 1}::${c.pg}[]`).join(', ');
+  const sql = `INSERT INTO ${quote(table.name)} (${names}) SELECT * FROM unnest(${types})${conflict}${returning}`;
+  for (let start = 0; start < count; start += PG_CHUNK) {
+    const end = Math.min(count, start + PG_CHUNK);
+    // ISO text for timestamps: pg would format every Date in local time itself, which costs more than the insert.
+    const arrays = columns.map((column) => {
+      const chunk = start === 0 && end === count ? (column as unknown[]) : column.slice(start, end);
+      for (let i = 0; i < chunk.length; i++) {
+        const v = chunk[i];
+        if (v === undefined) chunk[i] = null;
+        else if (v instanceof Date) chunk[i] = v.toISOString();
+      }
+      return chunk;
+    });
+    const result = (await m.query(sql, arrays)) as Array<Record<string, unknown>>;
+    for (const row of result ?? []) inserted.add(options.returning!.map((c) => String(row[c])).join('\u0000'));
   }
   return inserted;
 }

@@ -4,7 +4,7 @@ import { AggregateEventFacts } from '../aggregates/learner-aggregate.state';
 import { LearnerAggregateUpdater } from '../aggregates/learner-aggregate.updater';
 import { NormalizedLearningEvent } from '../normalized-learning-event';
 import { scrubEmails } from '../shared/email-scrubber';
-import { LearnerIdCache, learnerRefKey } from './learner-id.cache';
+import { LearnerIdCache } from './learner-id.cache';
 import { LearnerResolver } from './learner.resolver';
 import { EventToWrite, writeLearningEvents } from './learning-event.writer';
 import { isPostgres } from './bulk-sql';
@@ -100,9 +100,9 @@ export class LearningEventSession {
     }
     // Identical events within one statement would both come back as inserted: one event, one aggregate increment.
     const unique = new Map<string, EventToWrite>();
-    for (const event of events) {
-      const key = eventKey(event);
-      if (!unique.has(key)) unique.set(key, { event: withoutEmails(event), learnerId: resolved.ids.get(learnerRefKey(event.learnerRef))! });
+    for (let i = 0; i < events.length; i++) {
+      const key = eventKey(events[i]);
+      if (!unique.has(key)) unique.set(key, { event: withoutEmails(events[i]), learnerId: resolved.inOrder[i] });
     }
     const inserted = await writeLearningEvents(this.m, this.tenantId, [...unique.values()], this.now);
     for (const [key, { event, learnerId }] of unique) if (inserted.has(key)) this.collect(learnerId, event);

@@ -1,7 +1,7 @@
 import { uuidV7 } from '../shared/uuid-v7';
 import type { EntityManager } from 'typeorm';
 import { NormalizedLearningEvent } from '../normalized-learning-event';
-import { insertRows } from './bulk-insert';
+import { insertColumnsPostgres } from './bulk-insert';
 import { BulkTables } from './bulk-tables';
 
 export interface EventToWrite {
@@ -10,7 +10,8 @@ export interface EventToWrite {
 }
 
 /**
- * Inserts events in multi-row statements and returns the source ids that were new. ON CONFLICT DO NOTHING on
+ * PostgreSQL: inserts events in multi-row statements and returns the source ids that were new (SQLite's bulk path is
+ * writeLearningEventsSqlite). ON CONFLICT DO NOTHING on
  * (tenantId, source, sourceId) makes a re-import, a retried request or a concurrent duplicate a no-op, without
  * aborting the transaction as a unique violation would on PostgreSQL. The learnerRef is not written: only the
  * pseudonymous learner id is.
@@ -19,11 +20,34 @@ export async function writeLearningEvents(m: EntityManager, tenantId: string, ev
   if (events.length === 0) return new Set();
   // Sorted by source id so concurrent transactions meet on the unique index in one order (no deadlocks).
   const sorted = [...events].sort((a, b) => (a.event.sourceId < b.event.sourceId ? -1 : a.event.sourceId > b.event.sourceId ? 1 : 0));
-  const rows = sorted.map(({ event: e, learnerId }) => [
-    uuidV7(now.getTime()), tenantId, learnerId, e.courseRef, e.activityId, e.type, e.sourceVerb, e.occurredAt, e.durationSeconds ?? null,
-    e.score?.scaled ?? null, e.score?.raw ?? null, e.score?.min ?? null, e.score?.max ?? null, e.completion ?? null,
-    e.success ?? null, e.amount?.value ?? null, e.amount?.currency ?? null, e.source, e.sourceId, now,
-  ]);
-  return insertRows(m, BulkTables.learningEvent, rows,
+  // Column by column, straight from the events: no array per row, no second copy.
+  const n = sorted.length;
+  const columns = BulkTables.learningEvent.columns.map(() => new Array<unknown>(n));
+  const nowMs = now.getTime();
+  const ingestedAt = now.toISOString();
+  for (let i = 0; i < n; i++) {
+    const { event: e, learnerId } = sorted[i];
+    columns[0][i] = uuidV7(nowMs);
+    columns[1][i] = tenantId;
+    columns[2][i] = learnerId;
+    columns[3][i] = e.courseRef;
+    columns[4][i] = e.activityId;
+    columns[5][i] = e.type;
+    columns[6][i] = e.sourceVerb;
+    columns[7][i] = e.occurredAt.toISOString();
+    columns[8][i] = e.durationSeconds ?? null;
+    columns[9][i] = e.score?.scaled ?? null;
+    columns[10][i] = e.score?.raw ?? null;
+    columns[11][i] = e.score?.min ?? null;
+    columns[12][i] = e.score?.max ?? null;
+    columns[13][i] = e.completion ?? null;
+    columns[14][i] = e.success ?? null;
+    columns[15][i] = e.amount?.value ?? null;
+    columns[16][i] = e.amount?.currency ?? null;
+    columns[17][i] = e.source;
+    columns[18][i] = e.sourceId;
+    columns[19][i] = ingestedAt;
+  }
+  return insertColumnsPostgres(m, BulkTables.learningEvent, columns,
     { onConflict: '("tenantId", "source", "sourceId") DO NOTHING', returning: ['source', 'sourceId'] });
 }
