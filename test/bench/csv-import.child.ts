@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@o2o/config';
 import { TenantService } from '@o2o/core';
+import { TransactionRunner } from '@o2o/persistence';
 import { CsvImportService, limitHeapGrowthForBulkImport, syntheticEventsCsv } from '@o2o/ingest';
 import { IngestCliModule } from '../../apps/cli/src/ingest-cli.module';
 
@@ -36,7 +37,7 @@ async function main() {
   const app = await boot(graph, env);
   const tenant = await app.get(TenantService).ensure('default', 'Bench', { timeZone: 'Asia/Shanghai' });
   // As the CLI's import command does (bulk-import.heap.ts).
-  limitHeapGrowthForBulkImport();
+  limitHeapGrowthForBulkImport(app.get(TransactionRunner).isSqlite ? 'sqlite' : 'postgres');
   const bootRss = process.memoryUsage().rss;
   const rssAt: Record<string, number> = {};
   const cpu = process.cpuUsage();

@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { TenantService } from '@o2o/core';
+import { TransactionRunner } from '@o2o/persistence';
 import { CsvImportKind, CsvImportService, CsvImportSummary, limitHeapGrowthForBulkImport } from '@o2o/ingest';
 import { CliCommand } from '../cli-command';
 import { printTable, progressBar } from '../cli-ui';
@@ -20,13 +21,13 @@ export const importCommand: CliCommand = {
     .option('--outcomes <file>', 'outcomes CSV: learner_id, course_id, result, [rating, occurred_at]')
     .option('--tenant <slug>', 'tenant slug or id', 'default')
     .option('--naive-times-utc', 'read occurred_at values without a time zone as UTC')
-    .option('--batch-size <rows>', 'rows per transaction (default: SQLite 50,000, PostgreSQL 5,000)'),
+    .option('--batch-size <rows>', 'rows per transaction (default: SQLite 50,000, PostgreSQL 2,000)'),
   run: async (app, options) => {
     const files: Array<[CsvImportKind, string]> = [];
     if (options.events) files.push(['events', String(options.events)]);
     if (options.outcomes) files.push(['outcomes', String(options.outcomes)]);
     if (files.length === 0) throw new Error('Nothing to import: give --events <file> and/or --outcomes <file> / 请指定 --events 或 --outcomes 文件');
-    limitHeapGrowthForBulkImport();
+    limitHeapGrowthForBulkImport(app.get(TransactionRunner).isSqlite ? 'sqlite' : 'postgres');
     const tenant = await app.get(TenantService).resolve(String(options.tenant));
     const service = app.get(CsvImportService);
     const summaries: CsvImportSummary[] = [];
