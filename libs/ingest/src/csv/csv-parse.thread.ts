@@ -68,7 +68,7 @@ export async function* parseCsvInWorker<Row>(input: Readable, data: CsvParseWork
       switch (message.type) {
         case 'batch':
           send({ type: 'ack' });
-          yield batchFromWire<Row>(message.batch);
+          yield batchFromWire<Row>(message.batch, message.events);
           break;
         case 'done':
           if (message.stoppedEarly) input.destroy();

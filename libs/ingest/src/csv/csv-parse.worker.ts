@@ -14,7 +14,7 @@ const BATCHES_IN_FLIGHT = 4;
 
 const port = parentPort!;
 const { kind, options } = workerData as CsvParseWorkerData;
-const send = (message: FromCsvParseWorker) => port.postMessage(message);
+const send = (message: FromCsvParseWorker, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
 let inFlight = 0;
 let taken: (() => void) | undefined;
 
@@ -33,7 +33,8 @@ async function run(): Promise<void> {
   try {
     const batches: AsyncGenerator<CsvBatch<unknown>> = kind === 'events' ? parseEventsCsv(input, options) : parseOutcomesCsv(input, options);
     for await (const batch of batches) {
-      send({ type: 'batch', batch: batchToWire(batch) });
+      const wire = batchToWire(batch, kind);
+      send({ type: 'batch', batch: wire.batch, events: wire.events }, wire.transfer);
       inFlight++;
       while (inFlight >= BATCHES_IN_FLIGHT) await new Promise<void>((resolve) => (taken = resolve));
     }
