@@ -37,7 +37,7 @@ async function main() {
   const app = await boot(graph, env);
   const tenant = await app.get(TenantService).ensure('default', 'Bench', { timeZone: 'Asia/Shanghai' });
   // As the CLI's import command does (bulk-import.heap.ts).
-  limitHeapGrowthForBulkImport(app.get(TransactionRunner).isSqlite ? 'sqlite' : 'postgres');
+  limitHeapGrowthForBulkImport(app.get(TransactionRunner));
   const bootRss = process.memoryUsage().rss;
   const rssAt: Record<string, number> = {};
   const cpu = process.cpuUsage();

@@ -74,6 +74,9 @@ export { IngestCredentialService } from './credentials/ingest-credential.service
 export { LearningEventStore } from './storage/learning-event.store';
 export { CsvImportService } from './csv-import/csv-import.service';
 export { ImportRunRecovery } from './import-runs/import-run.recovery';
+export { ImportRunFinalizer } from './import-runs/import-run.finalizer';
+export { ImportRunLedger } from './import-runs/import-run.ledger';
+export { ImportAggregateFold } from './import-runs/import-aggregate.fold';
 export { LearnerIndexDeferral } from './import-runs/learner-index.deferral';
 export { limitHeapGrowthForBulkImport } from './csv-import/bulk-import.heap';
 export type { CsvImportOptions } from './csv-import/csv-import.service';

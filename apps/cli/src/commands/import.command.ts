@@ -27,7 +27,7 @@ export const importCommand: CliCommand = {
     if (options.events) files.push(['events', String(options.events)]);
     if (options.outcomes) files.push(['outcomes', String(options.outcomes)]);
     if (files.length === 0) throw new Error('Nothing to import: give --events <file> and/or --outcomes <file> / 请指定 --events 或 --outcomes 文件');
-    limitHeapGrowthForBulkImport(app.get(TransactionRunner).isSqlite ? 'sqlite' : 'postgres');
+    limitHeapGrowthForBulkImport(app.get(TransactionRunner));
     const tenant = await app.get(TenantService).resolve(String(options.tenant));
     const service = app.get(CsvImportService);
     const summaries: CsvImportSummary[] = [];

@@ -87,19 +87,23 @@ export class CsvImportService {
     const heartbeat = setInterval(() => { this.ledger.heartbeat(ledgerRun, this.clock.now()).catch(() => undefined); }, HEARTBEAT_MS);
     heartbeat.unref();
     const importAndFinish = async (write: () => Promise<void>) => {
+      // The heartbeat lasts until the run is closed: the merge and the index build at the end can take minutes on a
+      // large table, and a run without a fresh heartbeat would be finished by another process meanwhile.
       try {
-        await write();
-      } catch (error) {
-        // What was committed before the failure still gets its aggregates (and the index back); the failure wins.
-        // The fold may hold a rolled-back transaction's events: the stored events decide instead (rebuild). If even
-        // that fails, the run stays 'running' and recovery finishes it once this process is gone.
-        await this.finalizer.finish(ledgerRun, 'done').catch((finishError) => this.logger.warn(
-          `import run ${ledgerRun.id} left for recovery after a failed import: ${(finishError as Error).message}`));
-        throw error;
+        try {
+          await write();
+        } catch (error) {
+          // What was committed before the failure still gets its aggregates (and the index back); the failure wins.
+          // The fold may hold a rolled-back transaction's events: the stored events decide instead (rebuild). If even
+          // that fails, the run stays 'running' and recovery finishes it once this process is gone.
+          await this.finalizer.finish(ledgerRun, 'done').catch((finishError) => this.logger.warn(
+            `import run ${ledgerRun.id} left for recovery after a failed import: ${(finishError as Error).message}`));
+          throw error;
+        }
+        await this.finalizer.finish(ledgerRun, 'done', fold);
       } finally {
         clearInterval(heartbeat);
       }
-      await this.finalizer.finish(ledgerRun, 'done', fold);
     };
     if (this.tx.isSqlite) {
       await withSqliteImportPragmas(this.dataSource, SQLITE_IMPORT_PRAGMAS, () => importAndFinish(

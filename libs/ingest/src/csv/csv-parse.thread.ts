@@ -80,8 +80,6 @@ export async function* parseCsvInWorker<Row>(input: Readable, data: CsvParseWork
           throw message.error;
         case 'exit':
           throw new Error(`the CSV parser stopped unexpectedly (exit code ${message.code})`);
-        default:
-          break;
       }
     }
   } finally {

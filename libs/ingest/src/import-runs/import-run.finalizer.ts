@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { Clock, TenantService } from '@o2o/core';
 import { TransactionRunner } from '@o2o/persistence';
 import { LearnerAggregateUpdater } from '../aggregates/learner-aggregate.updater';
@@ -36,16 +37,26 @@ export class ImportRunFinalizer {
    */
   async finish(run: ImportRunRecord, status: 'done' | 'recovered', fold?: ImportAggregateFold): Promise<void> {
     // Merging needs no learner index (it reads aggregates by key) and frees the fold before the index build's sort
-    // takes its memory; rebuilding reads events by learner, so it waits for the index.
+    // takes its memory; rebuilding reads events by learner, so it builds the index first when no live run needs it
+    // dropped.
+    let rebuilt = 0;
     if (fold) {
       for (const slice of fold.drain(LEARNERS_PER_TRANSACTION)) {
         await this.tx.run((m) => this.updater.merge(m, run.tenantId, slice, this.clock.now()));
       }
+    } else {
+      if (!(await this.anotherRunDefersIndex(run))) await this.index.restore();
+      rebuilt = await this.rebuildSince(run);
     }
-    const indexRebuilt = (run.learnerIndexDeferred || status === 'recovered') && !(await this.anotherRunDefersIndex(run))
-      ? await this.index.restore() : false;
-    const rebuilt = fold ? 0 : await this.rebuildSince(run);
-    await this.ledger.close(run, status, this.clock.now());
+    // Asking whether another live run still wants the index dropped, building it if none does and closing the run,
+    // all in one transaction (SQLite's write queue runs them one at a time): of two runs ending together the later
+    // sees the earlier closed, and a crash in between leaves the run open for recovery. Any run, not only the one
+    // that dropped it, builds a missing index nobody needs dropped.
+    const indexRebuilt = await this.tx.run(async (m) => {
+      const built = !(await this.anotherRunDefersIndex(run, m)) && (await this.index.restore(m));
+      await this.ledger.close(run, status, this.clock.now(), m);
+      return built;
+    });
     if (status === 'recovered') {
       this.logger.warn(`Finished import run ${run.id} (${run.fileKey}) left by a process that stopped: ` +
         `${rebuilt} learners' aggregates rebuilt${indexRebuilt ? ', learner index built again' : ''}`);
@@ -64,8 +75,8 @@ export class ImportRunFinalizer {
     return learnerIds.length;
   }
 
-  private async anotherRunDefersIndex(run: ImportRunRecord): Promise<boolean> {
+  private async anotherRunDefersIndex(run: ImportRunRecord, m?: EntityManager): Promise<boolean> {
     const now = this.clock.now();
-    return (await this.ledger.running()).some((r) => r.id !== run.id && r.learnerIndexDeferred && !this.ledger.isAbandoned(r, now));
+    return (await this.ledger.running(m)).some((r) => r.id !== run.id && r.learnerIndexDeferred && !this.ledger.isAbandoned(r, now));
   }
 }

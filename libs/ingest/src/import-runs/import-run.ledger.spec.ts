@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import type { TransactionRunner } from '@o2o/persistence';
-import { eventIdLowerBound, IMPORT_RUN_STALE_MS, ImportRunLedger, ImportRunRecord } from './import-run.ledger';
+import { uuidV7LowerBound } from '../shared/uuid-v7';
+import { IMPORT_RUN_STALE_MS, ImportRunLedger, ImportRunRecord } from './import-run.ledger';
 import { uuidV7 } from '../shared/uuid-v7';
 
 /** Records the statements instead of running them: isAbandoned needs only the run, the clock and this process. */
@@ -9,7 +10,7 @@ const recordingRunner = () => ({ writeSql: jest.fn(async () => 1), readSql: jest
 
 const now = new Date('2026-12-04T12:00:00Z');
 const run = (overrides: Partial<ImportRunRecord>): ImportRunRecord => ({
-  id: 'run-1', tenantId: 't', kind: 'events', fileKey: 'f.csv', sinceEventId: eventIdLowerBound(now.getTime()), learnerIndexDeferred: false,
+  id: 'run-1', tenantId: 't', kind: 'events', fileKey: 'f.csv', sinceEventId: uuidV7LowerBound(now.getTime()), learnerIndexDeferred: false,
   ownerHost: 'another-host', ownerPid: 4242, heartbeatAt: now, ...overrides,
 });
 
@@ -38,7 +39,7 @@ describe('ImportRunLedger', () => {
   });
 
   it('bounds the event ids of a run from below: every uuid v7 made at or after its start sorts at or after it', () => {
-    const bound = eventIdLowerBound(now.getTime());
+    const bound = uuidV7LowerBound(now.getTime());
     for (let i = 0; i < 1000; i++) expect(uuidV7(now.getTime() + (i % 3)) >= bound).toBe(true);
     expect(uuidV7(now.getTime() - 1) < bound).toBe(true);
   });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { rawQuery, rowDate, TransactionRunner } from '@o2o/persistence';
+import { uuidV7LowerBound } from '../shared/uuid-v7';
 import { rowBoolean } from '../storage/bulk-sql';
 import { ImportRunStatus } from './import-run.entity';
 
@@ -19,12 +20,6 @@ export interface ImportRunRecord {
   ownerHost: string;
   ownerPid: number;
   heartbeatAt: Date;
-}
-
-/** The smallest uuid v7 of a millisecond: every event id written from then on sorts at or after it. */
-export function eventIdLowerBound(ms: number): string {
-  const time = Math.max(0, ms).toString(16).padStart(12, '0');
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-0000-0000-000000000000`;
 }
 
 const COLUMNS = '"id", "tenantId", "kind", "fileKey", "sinceEventId", "learnerIndexDeferred", "ownerHost", "ownerPid", "heartbeatAt"';
@@ -44,7 +39,7 @@ export class ImportRunLedger {
 
   async start(tenantId: string, kind: string, fileKey: string, now: Date): Promise<ImportRunRecord> {
     const run: ImportRunRecord = {
-      id: randomUUID(), tenantId, kind, fileKey: fileKey.slice(0, 200), sinceEventId: eventIdLowerBound(now.getTime()),
+      id: randomUUID(), tenantId, kind, fileKey: fileKey.slice(0, 200), sinceEventId: uuidV7LowerBound(now.getTime()),
       learnerIndexDeferred: false, ownerHost: this.host, ownerPid: process.pid, heartbeatAt: now,
     };
     await this.tx.writeSql(`INSERT INTO "ingest_import_run" (${COLUMNS}, "status", "startedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?)`,
@@ -63,15 +58,19 @@ export class ImportRunLedger {
     await this.tx.writeSql('UPDATE "ingest_import_run" SET "heartbeatAt" = ? WHERE "id" = ? AND "status" = ?', [now, run.id, 'running']);
   }
 
-  /** Closes a run (once: of two recoveries racing, the second changes nothing). */
-  async close(run: ImportRunRecord, status: Exclude<ImportRunStatus, 'running'>, now: Date): Promise<void> {
+  /** Closes a run (once: of two recoveries racing, the second changes nothing); in `m`'s transaction if given. */
+  async close(run: ImportRunRecord, status: Exclude<ImportRunStatus, 'running'>, now: Date, m?: EntityManager): Promise<void> {
     this.own.delete(run.id);
-    await this.tx.writeSql('UPDATE "ingest_import_run" SET "status" = ?, "finishedAt" = ? WHERE "id" = ? AND "status" = ?',
-      [status, now, run.id, 'running']);
+    const sql = 'UPDATE "ingest_import_run" SET "status" = ?, "finishedAt" = ? WHERE "id" = ? AND "status" = ?';
+    const params = [status, now, run.id, 'running'];
+    if (m) await rawQuery(m, sql, params);
+    else await this.tx.writeSql(sql, params);
   }
 
-  async running(): Promise<ImportRunRecord[]> {
-    const rows = await this.tx.readSql<Record<string, unknown>>(`SELECT ${COLUMNS} FROM "ingest_import_run" WHERE "status" = ?`, ['running']);
+  /** The runs still open; read in `m`'s transaction if given. */
+  async running(m?: EntityManager): Promise<ImportRunRecord[]> {
+    const sql = `SELECT ${COLUMNS} FROM "ingest_import_run" WHERE "status" = ?`;
+    const rows = m ? await rawQuery(m, sql, ['running']) : await this.tx.readSql<Record<string, unknown>>(sql, ['running']);
     return rows.map((r) => ({
       id: r.id as string, tenantId: r.tenantId as string, kind: r.kind as string, fileKey: r.fileKey as string,
       sinceEventId: r.sinceEventId as string, learnerIndexDeferred: rowBoolean(r.learnerIndexDeferred) === true,

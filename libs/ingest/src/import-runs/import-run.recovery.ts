@@ -20,15 +20,10 @@ export class ImportRunRecovery implements OnApplicationBootstrap {
     await this.recoverAbandoned();
   }
 
-  /** How many runs were finished here. */
-  async recoverAbandoned(): Promise<number> {
+  async recoverAbandoned(): Promise<void> {
     const now = this.clock.now();
-    let recovered = 0;
     for (const run of await this.ledger.running()) {
-      if (!this.ledger.isAbandoned(run, now)) continue;
-      await this.finalizer.finish(run, 'recovered');
-      recovered++;
+      if (this.ledger.isAbandoned(run, now)) await this.finalizer.finish(run, 'recovered');
     }
-    return recovered;
   }
 }

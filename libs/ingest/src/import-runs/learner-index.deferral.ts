@@ -8,7 +8,7 @@ const CREATE_LEARNER_INDEX = `CREATE INDEX IF NOT EXISTS "${LEARNER_INDEX}" ON "
 /**
  * Keeping the index costs a bulk import about 15–25 µs per row on SQLite (its keys are random: a file interleaves
  * its learners, so every commit rewrites most of the index's pages); building it afresh costs about 3 µs per row of
- * the whole table. Dropping it pays once the import is more than about a sixth of the table: decided at every
+ * the whole table. Dropping it pays once the import is about a fifth of the table, its own rows included: decided at every
  * transaction with what was imported so far (a ski-rental rule, never worse than twice the better choice).
  */
 const TABLE_ROWS_PER_IMPORTED_ROW = 5;
@@ -49,10 +49,11 @@ export class LearnerIndexDeferral {
     await rawQuery(m, `DROP INDEX IF EXISTS "${LEARNER_INDEX}"`);
   }
 
-  /** Builds the index if it is missing: one sort of the table, holding the write queue meanwhile. */
-  async restore(): Promise<boolean> {
-    if (!this.supported || (await this.exists())) return false;
-    await this.tx.run((m) => rawQuery(m, CREATE_LEARNER_INDEX));
+  /** Builds the index if it is missing: one sort of the table, in `m`'s transaction (or its own), holding the write queue. */
+  async restore(m?: EntityManager): Promise<boolean> {
+    if (!this.supported || (await this.exists(m))) return false;
+    if (m) await rawQuery(m, CREATE_LEARNER_INDEX);
+    else await this.tx.run((t) => rawQuery(t, CREATE_LEARNER_INDEX));
     return true;
   }
 }

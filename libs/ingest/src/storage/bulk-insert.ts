@@ -20,15 +20,32 @@ export interface BulkInsertOptions {
   returning?: readonly string[];
 }
 
-interface SqliteStatement {
+export interface SqliteStatement {
   run(...params: unknown[]): { changes: number };
 }
 interface SqliteDatabase {
   prepare(sql: string): SqliteStatement;
 }
 
+const columnList = (table: BulkTable) => table.columns.map((c) => quote(c.name)).join(', ');
+const conflictClause = (options: BulkInsertOptions) => (options.onConflict ? ` ON CONFLICT ${options.onConflict}` : '');
+
 const statements = new WeakMap<SqliteDatabase, Map<string, SqliteStatement>>();
 const PG_CHUNK = 5000;
+
+/**
+ * The prepared single-row `INSERT` of a table (`ON CONFLICT …` if given) on the SQLite connection that holds
+ * `m`'s transaction, prepared once per connection and statement text.
+ */
+export function sqliteInsertStatement(m: EntityManager, table: BulkTable, onConflict?: string): SqliteStatement {
+  const db = (m.connection.driver as unknown as { databaseConnection: SqliteDatabase }).databaseConnection;
+  const sql = `INSERT INTO ${quote(table.name)} (${columnList(table)}) VALUES (${table.columns.map(() => '?').join(', ')})${conflictClause({ onConflict })}`;
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
 
 /**
  * Inserts many rows in the caller's transaction, the fastest way each database offers without a second
@@ -40,21 +57,11 @@ const PG_CHUNK = 5000;
  * `rows` are value arrays in `table.columns` order; Dates and booleans are converted per driver.
  */
 export async function insertRows(m: EntityManager, table: BulkTable, rows: readonly unknown[][], options: BulkInsertOptions = {}): Promise<Set<string>> {
+  if (isPostgres(m)) return insertColumnsPostgres(m, table, table.columns.map((_, i) => rows.map((row) => row[i])), options);
   const inserted = new Set<string>();
   if (rows.length === 0) return inserted;
-  const columns = table.columns.map((c) => quote(c.name)).join(', ');
-  const conflict = options.onConflict ? ` ON CONFLICT ${options.onConflict}` : '';
   const keyIndexes = (options.returning ?? []).map((name) => table.columns.findIndex((c) => c.name === name));
-  if (isPostgres(m)) {
-    const columnArrays = table.columns.map((_, i) => rows.map((row) => row[i]));
-    return insertColumnsPostgres(m, table, columnArrays, options);
-  }
-  const db = (m.connection.driver as unknown as { databaseConnection: SqliteDatabase }).databaseConnection;
-  const sql = `INSERT INTO ${quote(table.name)} (${columns}) VALUES (${table.columns.map(() => '?').join(', ')})${conflict}`;
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  const statement = sqliteInsertStatement(m, table, options.onConflict);
   const values = new Array<unknown>(table.columns.length);
   for (const row of rows) {
     for (let i = 0; i < values.length; i++) {
@@ -77,11 +84,9 @@ export async function insertColumnsPostgres(m: EntityManager, table: BulkTable, 
   const inserted = new Set<string>();
   const count = columns[0]?.length ?? 0;
   if (count === 0) return inserted;
-  const names = table.columns.map((c) => quote(c.name)).join(', ');
-  const conflict = options.onConflict ? ` ON CONFLICT ${options.onConflict}` : '';
   const returning = options.returning?.length ? ` RETURNING ${options.returning.map(quote).join(', ')}` : '';
   const types = table.columns.map((c, i) => `$${i + 1}::${c.pg}[]`).join(', ');
-  const sql = `INSERT INTO ${quote(table.name)} (${names}) SELECT * FROM unnest(${types})${conflict}${returning}`;
+  const sql = `INSERT INTO ${quote(table.name)} (${columnList(table)}) SELECT * FROM unnest(${types})${conflictClause(options)}${returning}`;
   for (let start = 0; start < count; start += PG_CHUNK) {
     const end = Math.min(count, start + PG_CHUNK);
     // ISO text for timestamps: pg would format every Date in local time itself, which costs more than the insert.

@@ -4,6 +4,9 @@ import { NormalizedLearningEvent } from '../normalized-learning-event';
 import { insertColumnsPostgres } from './bulk-insert';
 import { BulkTables } from './bulk-tables';
 
+/** A re-import, a retried request or a concurrent duplicate is a no-op on the door's own id for the event. */
+export const LEARNING_EVENT_CONFLICT = '("tenantId", "source", "sourceId") DO NOTHING';
+
 export interface EventToWrite {
   event: NormalizedLearningEvent;
   learnerId: string;
@@ -48,6 +51,5 @@ export async function writeLearningEvents(m: EntityManager, tenantId: string, ev
     columns[18][i] = e.sourceId;
     columns[19][i] = ingestedAt;
   }
-  return insertColumnsPostgres(m, BulkTables.learningEvent, columns,
-    { onConflict: '("tenantId", "source", "sourceId") DO NOTHING', returning: ['source', 'sourceId'] });
+  return insertColumnsPostgres(m, BulkTables.learningEvent, columns, { onConflict: LEARNING_EVENT_CONFLICT, returning: ['source', 'sourceId'] });
 }

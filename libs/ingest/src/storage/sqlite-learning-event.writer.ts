@@ -1,20 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { sqliteDateTimeOfMs } from '@o2o/persistence';
 import { uuidV7 } from '../shared/uuid-v7';
+import { sqliteInsertStatement } from './bulk-insert';
 import { BulkTables } from './bulk-tables';
-import { EventToWrite } from './learning-event.writer';
+import { EventToWrite, LEARNING_EVENT_CONFLICT } from './learning-event.writer';
 
-interface Statement {
-  run(params: unknown[]): { changes: number };
-}
-interface SqliteConnection {
-  prepare(sql: string): Statement;
-}
-
-const COLUMNS = BulkTables.learningEvent.columns.map((c) => `"${c.name}"`).join(', ');
-const INSERT = `INSERT INTO "learning_event" (${COLUMNS}) VALUES (${BulkTables.learningEvent.columns.map(() => '?').join(', ')})
-  ON CONFLICT ("tenantId", "source", "sourceId") DO NOTHING`;
-const statements = new WeakMap<SqliteConnection, Statement>();
 const flag = (v: boolean | null | undefined) => (v == null ? null : v ? 1 : 0);
 
 /**
@@ -23,9 +13,7 @@ const flag = (v: boolean | null | undefined) => (v == null ? null : v ? 1 : 0);
  * stored — including an identical event earlier in the same call, since rows go in one by one.
  */
 export function writeLearningEventsSqlite(m: EntityManager, tenantId: string, events: readonly EventToWrite[], now: Date): Uint8Array {
-  const db = (m.connection.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
-  let statement = statements.get(db);
-  if (!statement) statements.set(db, (statement = db.prepare(INSERT)));
+  const statement = sqliteInsertStatement(m, BulkTables.learningEvent, LEARNING_EVENT_CONFLICT);
   const inserted = new Uint8Array(events.length);
   const ingestedAt = sqliteDateTimeOfMs(now.getTime());
   const nowMs = now.getTime();
