@@ -61,7 +61,6 @@ describe.each(availableDatabases())('satisfaction model service on %s', (kind) =
     stored.model.dispose();
     expect(active.gate.activate).toBe(true);
     // The windows drift over time; on a temporal split the gate checks the spread of model − logistic per window.
-    console.log(`${kind}: offline spread F1 ${offline.model.f1.std.toFixed(4)} (vs logistic ${offline.vsLogistic.f1.std.toFixed(4)}), ROC-AUC ${offline.model.rocAuc.std.toFixed(4)} (vs logistic ${offline.vsLogistic.rocAuc.std.toFixed(4)})`);
     expect(active.gate.reasons).toEqual(expect.arrayContaining([
       expect.stringMatching(/^ok: F1 spread vs baseline /), expect.stringMatching(/^ok: ROC-AUC spread vs baseline /),
     ]));

@@ -49,7 +49,11 @@ describe.each(availableDatabases())('suggestions and account-link codes on %s', 
     const startsAt = new Date(Math.floor(t.clock.now().getTime() / 1000) * 1000 + 4 * 86_400_000 + 123);
     const made = await createSession(t, { topic: 'cols', city: 'Shanghai', courseId: course.id, capacity: 3, waitlistLimit: 2,
       startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 5_400_456).toISOString() });
-    const stored = await t.app.get(DataSource).getRepository(OfflineSession).findOneByOrFail({ id: made.id });
+    // Every integer column a different value, so a read that swapped two of them would fail.
+    const sessions = t.app.get(DataSource).getRepository(OfflineSession);
+    await sessions.update({ id: made.id }, { priceMinor: 4900, confirmedCount: 1, waitlistCount: 0 });
+    const stored = await sessions.findOneByOrFail({ id: made.id });
+    expect(new Set([stored.capacity, stored.waitlistLimit, stored.priceMinor, stored.confirmedCount, stored.waitlistCount]).size).toBe(5);
     const [read] = await t.app.get(SuggestionService).candidates(tenantId, learner, { courseId: course.id });
     const columns = ['id', 'tenantId', 'courseId', 'topic', 'format', 'city', 'instructorName', 'timeZone', 'capacity', 'waitlistLimit',
       'priceMinor', 'confirmedCount', 'waitlistCount', 'status'] as const;

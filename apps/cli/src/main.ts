@@ -7,8 +7,7 @@ import { IngestCliModule } from './ingest-cli.module';
 
 /**
  * An ingest command loads only its own files and boots IngestCliModule: the others import the model (TensorFlow.js),
- * the planner and, through the host's AppModule, the chat NLU and LTI — about 130 MB of a million-row import's
- * 300 MB before its first row.
+ * the planner and, through the host's AppModule, the chat NLU and LTI (see IngestCliModule for what that costs).
  */
 async function commandsFor(name: string | undefined): Promise<{ commands: CliCommand[]; ingestOnly: boolean }> {
   const ingest = (await import('./ingest-cli-commands')).INGEST_CLI_COMMANDS;

@@ -91,7 +91,7 @@ export { localTime, zonedInstant } from './service/features/local-clock';
 export { ModelTrainingService } from './service/training/model-training.service';
 export { ModelTrainingJobs, TRAIN_JOB } from './service/training/model-training.jobs';
 export type { TrainRequest } from './service/training/training-request';
-export { headline as metricsHeadline } from './service/training/evaluation-report.serializer';
+export { gatesSpreadVsLogistic, headline as metricsHeadline } from './service/training/evaluation-report.serializer';
 export { SyntheticHistorySeeder, SYNTHETIC_ISSUER } from './service/demo/synthetic-history.seeder';
 export { DEMO_MAPPING, IDENTITY_MAPPING } from './service/demo/synthetic-history.mapping';
 export type { SyntheticHistoryMapping } from './service/demo/synthetic-history.mapping';

@@ -1,3 +1,4 @@
+import { gatesSpreadVsLogistic } from '@o2o/model';
 import { printTable } from '../cli-ui';
 
 interface Stat {
@@ -39,7 +40,7 @@ export function printEvaluation(metrics: { offline: HeadSummary | null; online: 
 
 /** Both spreads of F1 and ROC-AUC, and which one the gate (MODEL_GATE_MAX_STD) checks for this split. */
 function printSpreads(h: HeadSummary, split: string | undefined): void {
-  const temporal = split === 'temporal';
+  const temporal = gatesSpreadVsLogistic(split);
   const std = (s: Stat | undefined) => (s && Number.isFinite(s.std) ? s.std.toFixed(4) : 'n/a');
   printTable((['f1', 'rocAuc'] as const).map((m) => ({
     metric: m, 'model spread': std(h.model[m]), 'spread vs logistic': std(h.vsLogistic?.[m]),

@@ -123,9 +123,15 @@ export class SuggestionService {
  */
 const CANDIDATE_TEXT_COLUMNS = ['id', 'courseId', 'topic', 'format', 'city', 'instructorName', 'timeZone'] as const;
 const CANDIDATE_INT_COLUMNS = ['capacity', 'waitlistLimit', 'priceMinor', 'confirmedCount', 'waitlistCount'] as const;
-const CANDIDATE_SELECT = [...CANDIDATE_TEXT_COLUMNS, ...CANDIDATE_INT_COLUMNS, 'startsAt', 'endsAt'].map((c) => `s."${c}"`).join(', ');
+const CANDIDATE_DATE_COLUMNS = ['startsAt', 'endsAt'] as const;
+const CANDIDATE_COLUMNS = [...CANDIDATE_TEXT_COLUMNS, ...CANDIDATE_INT_COLUMNS, ...CANDIDATE_DATE_COLUMNS];
+/** Position of each column in a candidate row, derived from the select list so the two cannot drift apart. */
+const AT = Object.fromEntries(CANDIDATE_COLUMNS.map((c, i) => [c, i])) as Record<(typeof CANDIDATE_COLUMNS)[number], number>;
+const CANDIDATE_SELECT = CANDIDATE_COLUMNS.map((c) => `s."${c}"`).join(', ');
 const SQLITE_CANDIDATE_SELECT = [...CANDIDATE_TEXT_COLUMNS, ...CANDIDATE_INT_COLUMNS].map((c) => `s."${c}"`)
-  .concat(['startsAt', 'endsAt'].map((c) => `CAST(round(unixepoch(s."${c}", 'subsec') * 1000) AS INTEGER)`)).join(', ');
+  .concat(CANDIDATE_DATE_COLUMNS.map((c) => `CAST(round(unixepoch(s."${c}", 'subsec') * 1000) AS INTEGER)`)).join(', ');
+
+const candidateDate = (value: unknown): Date => (value instanceof Date ? value : new Date(Number(value)));
 
 /**
  * One row of the candidate read as a session: only the columns ranking needs, in one object literal (a fixed
@@ -134,21 +140,21 @@ const SQLITE_CANDIDATE_SELECT = [...CANDIDATE_TEXT_COLUMNS, ...CANDIDATE_INT_COL
  */
 function sessionFromCandidateRow(row: unknown[], tenantId: string): OfflineSession {
   return {
-    id: row[0] as string,
+    id: row[AT.id] as string,
     tenantId,
-    courseId: row[1] as string | null,
-    topic: row[2] as string,
-    format: row[3] as OfflineSession['format'],
-    city: row[4] as string,
-    instructorName: row[5] as string | null,
-    timeZone: row[6] as string,
-    capacity: Number(row[7]),
-    waitlistLimit: Number(row[8]),
-    priceMinor: Number(row[9]),
-    confirmedCount: Number(row[10]),
-    waitlistCount: Number(row[11]),
-    startsAt: row[12] instanceof Date ? row[12] : new Date(Number(row[12])),
-    endsAt: row[13] instanceof Date ? row[13] : new Date(Number(row[13])),
+    courseId: row[AT.courseId] as string | null,
+    topic: row[AT.topic] as string,
+    format: row[AT.format] as OfflineSession['format'],
+    city: row[AT.city] as string,
+    instructorName: row[AT.instructorName] as string | null,
+    timeZone: row[AT.timeZone] as string,
+    capacity: Number(row[AT.capacity]),
+    waitlistLimit: Number(row[AT.waitlistLimit]),
+    priceMinor: Number(row[AT.priceMinor]),
+    confirmedCount: Number(row[AT.confirmedCount]),
+    waitlistCount: Number(row[AT.waitlistCount]),
+    startsAt: candidateDate(row[AT.startsAt]),
+    endsAt: candidateDate(row[AT.endsAt]),
     status: 'scheduled',
   } as OfflineSession;
 }

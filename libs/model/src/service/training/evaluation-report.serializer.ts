@@ -51,7 +51,12 @@ export function offlineGateInput(metrics: unknown): { model: MetricSummary; vsBa
   const m = metrics as Partial<StoredMetrics> | null;
   const model = offlineModelSummary(metrics);
   if (!model) return null;
-  return { model, vsBaseline: m?.split === 'temporal' ? (m.offline?.vsLogistic ?? null) : null };
+  return { model, vsBaseline: gatesSpreadVsLogistic(m?.split) ? (m?.offline?.vsLogistic ?? null) : null };
+}
+
+/** Whether the gate checks the spread of model − logistic (a temporal split) rather than the model's own. */
+export function gatesSpreadVsLogistic(split: string | undefined): boolean {
+  return split === 'temporal';
 }
 
 /**
