@@ -7,7 +7,14 @@ import { PLATFORM_STORAGE_FRAME, type FakeLtiPlatform, type LaunchRequestSpec } 
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const chromiumAvailable = (): boolean => existsSync(CHROMIUM);
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+/**
+ * Site isolation off: with the tool's frame in its own process, Chromium 156 and playwright-core 1.65 lost track of
+ * the frame's cross-process navigation after the OIDC form post about one run in five (the failure screenshot shows
+ * the learner page rendered while the locator still saw the platform's /auth page, for 90 s). Cookie partitioning
+ * and third-party cookie blocking, which these tests are about, do not depend on process isolation.
+ */
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--disable-site-isolation-trials', '--disable-features=IsolateOrigins,site-per-process'];
 
 /**
  * A Chromium profile that allows or blocks third-party cookies (`profile.cookie_controls_mode` 0 or 1). Current
